@@ -139,7 +139,8 @@ public final class JsonTreeReader {
   }
 
   private AbiFormatException syntaxError(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
+    // Limit violations (nesting depth, string length) come without a location of their own.
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     String message = e.getOriginalMessage();
     String reason;
     if (message.startsWith(DUPLICATE_PREFIX)) {
