@@ -55,7 +55,7 @@ final class AbiReaderMalformedTest {
             "$", 1, 4, "invalid JSON: Unrecognized token 'garbage': was expecting (JSON String, Number, Array, Object"
                 + " or token 'null', 'true' or 'false')"),
         bad("duplicate key", "[{'type': 'event',\n  'name': 'A',\n  'name': 'B'}]",
-            "[0]", 3, 9, "duplicate key \"name\": a JSON object may hold each key only once; remove one of them"),
+            "[0].name", 3, 9, "duplicate key \"name\": a JSON object may hold each key only once; remove one of them"),
         new Case("not UTF-8", "Bad.json", new byte[] {'[', '\n', ' ', '"', (byte) 0xC3, '"', ']'},
             "$", 2, 3, "the file is not valid UTF-8 (byte 0xC3 at offset 4): save it as UTF-8"),
 
