@@ -338,8 +338,8 @@ public final class Anvil implements AutoCloseable {
 
     private Path newLogFile() {
       try {
-        Files.createDirectories(logDirectory);
-        return Files.createTempFile(logDirectory, "anvil-", ".log");
+        Path directory = Files.createDirectories(logDirectory.toAbsolutePath());
+        return Files.createTempFile(directory, "anvil-", ".log");
       } catch (IOException e) {
         throw new AnvilException("cannot create a log file in " + logDirectory.toAbsolutePath() + ": " + e, e);
       }

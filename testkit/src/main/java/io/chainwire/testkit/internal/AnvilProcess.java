@@ -78,6 +78,7 @@ public final class AnvilProcess implements AutoCloseable {
     } catch (TimeoutException e) {
       throw failure("anvil printed no \"" + LISTENING + "\" line within " + timeout, e);
     } catch (ExecutionException e) {
+      awaitExitAfterEndOfOutput();
       throw failure(e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -148,6 +149,15 @@ public final class AnvilProcess implements AutoCloseable {
     }
     if (process.isAlive()) {
       throw new AnvilException("anvil (pid " + process.pid() + ") is still running after SIGKILL; log: " + logFile);
+    }
+  }
+
+  /** Anvil closed its output, so it is exiting: give it a moment, so the failure can name the exit code. */
+  private void awaitExitAfterEndOfOutput() {
+    try {
+      process.waitFor(PUMP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
