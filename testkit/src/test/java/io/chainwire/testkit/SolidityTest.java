@@ -34,9 +34,9 @@ class SolidityTest {
   void resolvesImportsNextToTheSource(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("lib"));
     Files.writeString(dir.resolve("lib/Base.sol"),
-        "// SPDX-License-Identifier: Apache-2.0\npragma solidity ^0.8.20;\ncontract Base { event Ping(uint256 n); }\n");
+        "// SPDX-License-Identifier: UNLICENSED\npragma solidity ^0.8.20;\ncontract Base { event Ping(uint256 n); }\n");
     Path source = Files.writeString(dir.resolve("Child.sol"),
-        "// SPDX-License-Identifier: Apache-2.0\npragma solidity ^0.8.20;\nimport \"lib/Base.sol\";\n"
+        "// SPDX-License-Identifier: UNLICENSED\npragma solidity ^0.8.20;\nimport \"lib/Base.sol\";\n"
             + "contract Child is Base { function ping() external { emit Ping(1); } }\n");
 
     Map<String, CompiledContract> contracts = Solidity.compile(source);
@@ -48,7 +48,7 @@ class SolidityTest {
   @Test
   void rejectedSourceFailsWithSolcsMessageAndLocation(@TempDir Path dir) throws IOException {
     Path source = Files.writeString(dir.resolve("Broken.sol"),
-        "// SPDX-License-Identifier: Apache-2.0\npragma solidity ^0.8.20;\ncontract Broken {\n  function f() external { uint x = ; }\n}\n");
+        "// SPDX-License-Identifier: UNLICENSED\npragma solidity ^0.8.20;\ncontract Broken {\n  function f() external { uint x = ; }\n}\n");
 
     SolidityException error = assertThrows(SolidityException.class, () -> Solidity.compile(source));
 
@@ -74,7 +74,7 @@ class SolidityTest {
   @Test
   void secondCompileOfAnUnchangedSourceComesFromTheCache(@TempDir Path dir) throws IOException {
     // A fresh comment per run, so an entry left in target/ by an earlier run cannot answer.
-    Path source = Files.writeString(dir.resolve("Cached.sol"), "// SPDX-License-Identifier: Apache-2.0\n// run "
+    Path source = Files.writeString(dir.resolve("Cached.sol"), "// SPDX-License-Identifier: UNLICENSED\n// run "
         + UUID.randomUUID() + "\npragma solidity ^0.8.20;\ncontract Cached { event E(); }\n");
     Set<Path> before = cacheEntries();
     CompiledContract first = Solidity.compile(source, "Cached");

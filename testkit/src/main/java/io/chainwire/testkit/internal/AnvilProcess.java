@@ -54,7 +54,6 @@ public final class AnvilProcess implements AutoCloseable {
   public static AnvilProcess start(List<String> command, Path logFile) {
     Process process;
     try {
-      Files.createDirectories(logFile.getParent());
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();
     } catch (IOException e) {
