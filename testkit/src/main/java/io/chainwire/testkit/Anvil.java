@@ -114,7 +114,7 @@ public final class Anvil implements AutoCloseable {
 
   /** Returns the number of the latest block. */
   public long blockNumber() {
-    return call("eth_blockNumber", this::quantity);
+    return call("eth_blockNumber", json -> Quantities.parse(JsonText.string(json, "eth_blockNumber result"), "eth_blockNumber result"));
   }
 
   /** Returns the hash of block {@code number}. */
@@ -164,7 +164,7 @@ public final class Anvil implements AutoCloseable {
 
   /** Returns the whole chain state ({@code anvil_dumpState}), for {@link #loadState(Bytes)}. */
   public Bytes dumpState() {
-    return Bytes.fromHex(call("anvil_dumpState", json -> JsonText.string(json, "anvil_dumpState result")));
+    return call("anvil_dumpState", json -> Bytes.fromHex(JsonText.string(json, "anvil_dumpState result")));
   }
 
   /** Merges a state from {@link #dumpState()} into this node ({@code anvil_loadState}). */
@@ -197,10 +197,6 @@ public final class Anvil implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new AnvilException("malformed answer to " + method + ": " + e.getMessage(), e);
     }
-  }
-
-  private long quantity(String json) {
-    return Quantities.parse(JsonText.string(json, "result"), "result");
   }
 
   private static Hash blockHashOf(String json) {

@@ -42,6 +42,11 @@ class AnvilChainControlTest {
   }
 
   @Test
+  void revertToAnUnknownSnapshotFails() {
+    assertThrows(AnvilException.class, () -> anvil.revert("0xffff"));
+  }
+
+  @Test
   void reorgReplacesTheLatestBlocksAtTheSameHeights() {
     anvil.mine(5);
     long head = anvil.blockNumber();
