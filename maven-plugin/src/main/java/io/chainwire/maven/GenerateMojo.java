@@ -5,7 +5,7 @@ import io.chainwire.maven.internal.GenerationRequest;
 import io.chainwire.maven.internal.GenerationResult;
 import io.chainwire.maven.internal.IncrementalGenerator;
 import io.chainwire.maven.internal.InvalidAbiInputException;
-import io.chainwire.maven.internal.JavaNames;
+import io.chainwire.maven.internal.ContractClassNames;
 import io.chainwire.maven.internal.RelativePaths;
 import io.chainwire.maven.internal.ToolVersion;
 import java.io.File;
@@ -94,7 +94,7 @@ public final class GenerateMojo extends AbstractMojo {
               + " configuration of chainwire-maven-plugin, for example"
               + " <packageName>com.example.contracts</packageName>");
     }
-    if (!JavaNames.isPackageName(packageName)) {
+    if (!ContractClassNames.isPackageName(packageName)) {
       throw new MojoFailureException(
           "chainwire: packageName \""
               + packageName

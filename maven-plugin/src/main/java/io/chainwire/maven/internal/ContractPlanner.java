@@ -45,7 +45,7 @@ public final class ContractPlanner {
       }
       String packageOfFile = packageOf(source);
       for (AbiContract contract : contracts) {
-        Optional<String> simpleName = JavaNames.typeName(contract.name());
+        Optional<String> simpleName = ContractClassNames.typeName(contract.name());
         if (simpleName.isEmpty()) {
           problems.add(
               source.displayPath()
@@ -84,7 +84,7 @@ public final class ContractPlanner {
     String directory = source.directory();
     if (!directory.isEmpty()) {
       for (String segment : directory.split("/")) {
-        name.append('.').append(JavaNames.packageSegment(segment));
+        name.append('.').append(ContractClassNames.packageSegment(segment));
       }
     }
     return name.toString();
