@@ -17,6 +17,12 @@ class ContractPlannerTest {
     return new AbiSource(relativePath, "src/main/abi/" + relativePath, json.getBytes(UTF_8));
   }
 
+  private static InvalidAbiInputException planFails(AbiSource... sources) {
+    return assertThrows(
+        InvalidAbiInputException.class,
+        () -> new ContractPlanner("com.example").plan(List.of(sources)));
+  }
+
   private static List<String> paths(List<GeneratedSource> sources) {
     return sources.stream().map(GeneratedSource::relativePath).toList();
   }
@@ -59,14 +65,9 @@ class ContractPlannerTest {
   @Test
   void rejectsTwoContractsThatMapToOneClassNamingBothFiles() {
     InvalidAbiInputException e =
-        assertThrows(
-            InvalidAbiInputException.class,
-            () ->
-                new ContractPlanner("com.example")
-                    .plan(
-                        List.of(
-                            source("Token.json", EVENTS),
-                            source("truffle.json", "{\"contractName\": \"token\", \"abi\": " + EVENTS + "}"))));
+        planFails(
+            source("Token.json", EVENTS),
+            source("truffle.json", "{\"contractName\": \"token\", \"abi\": " + EVENTS + "}"));
 
     assertEquals(
         List.of(
@@ -78,10 +79,7 @@ class ContractPlannerTest {
 
   @Test
   void rejectsAContractNameWithoutUsableCharacters() {
-    InvalidAbiInputException e =
-        assertThrows(
-            InvalidAbiInputException.class,
-            () -> new ContractPlanner("com.example").plan(List.of(source("---.json", EVENTS))));
+    InvalidAbiInputException e = planFails(source("---.json", EVENTS));
 
     assertEquals(
         List.of(
@@ -93,15 +91,7 @@ class ContractPlannerTest {
   @Test
   void reportsMalformedFilesAndClashesTogether() {
     InvalidAbiInputException e =
-        assertThrows(
-            InvalidAbiInputException.class,
-            () ->
-                new ContractPlanner("com.example")
-                    .plan(
-                        List.of(
-                            source("A.json", "{}"),
-                            source("Ping.json", EVENTS),
-                            source("ping.json", EVENTS))));
+        planFails(source("A.json", "{}"), source("Ping.json", EVENTS), source("ping.json", EVENTS));
 
     assertEquals(2, e.problems().size());
     assertEquals(

@@ -7,9 +7,9 @@ import io.chainwire.abi.RawLog;
 public final class Greeter {
   private Greeter() {}
 
-  /** Returns the message of a MessageSent log, or null for other events. */
-  public static String message(RawLog log) {
-    Hello.Event event = Hello.decode(log);
-    return event instanceof Hello.MessageSent sent ? sent.from() + ": " + sent.message() : null;
+  /** Returns "sender: message" for a MessageSent log. */
+  public static String greeting(RawLog log) {
+    Hello.MessageSent sent = Hello.MessageSent.decode(log);
+    return sent.from() + ": " + sent.message();
   }
 }

@@ -8,11 +8,14 @@ import io.chainwire.abi.RawLog;
 public final class Ledger {
   private Ledger() {}
 
-  /** Describes a token transfer or a vault deposit. */
+  /** Describes a token transfer or a vault deposit; empty for other logs. */
   public static String describe(RawLog log) {
-    if (Erc20.decode(log) instanceof Erc20.Transfer transfer) {
-      return "transfer of " + transfer.value();
+    if (Erc20.Transfer.matches(log)) {
+      return "transfer of " + Erc20.Transfer.decode(log).value();
     }
-    return Vault.decode(log) instanceof Vault.Deposited deposit ? "deposit of " + deposit.amount() : "";
+    if (Vault.Deposited.matches(log)) {
+      return "deposit of " + Vault.Deposited.decode(log).amount();
+    }
+    return "";
   }
 }
