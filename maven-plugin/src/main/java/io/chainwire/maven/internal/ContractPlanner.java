@@ -33,6 +33,22 @@ public final class ContractPlanner {
    */
   public List<GeneratedSource> plan(List<AbiSource> sources) throws InvalidAbiInputException {
     List<String> problems = new ArrayList<>();
+    List<PlannedClass> classes = nameClasses(sources, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidAbiInputException(problems);
+    }
+    List<GeneratedSource> generated = new ArrayList<>(classes.size());
+    for (PlannedClass planned : classes) {
+      JavaFile file =
+          generator.generate(planned.contract(), planned.packageName(), planned.simpleName());
+      generated.add(
+          new GeneratedSource(planned.qualifiedName().replace('.', '/') + ".java", file.toString()));
+    }
+    return generated;
+  }
+
+  /** Reads each file and names a class per contract; adds a problem per bad file or clash. */
+  private List<PlannedClass> nameClasses(List<AbiSource> sources, List<String> problems) {
     List<PlannedClass> classes = new ArrayList<>();
     Map<String, PlannedClass> byName = new HashMap<>();
     for (AbiSource source : sources) {
@@ -61,22 +77,12 @@ public final class ContractPlanner {
             byName.putIfAbsent(planned.qualifiedName().toLowerCase(Locale.ROOT), planned);
         if (earlier != null) {
           problems.add(clash(earlier, planned));
-          continue;
+        } else {
+          classes.add(planned);
         }
-        classes.add(planned);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidAbiInputException(problems);
-    }
-    List<GeneratedSource> generated = new ArrayList<>(classes.size());
-    for (PlannedClass planned : classes) {
-      JavaFile file = generator.generate(planned.contract(), planned.packageName(), planned.simpleName());
-      generated.add(
-          new GeneratedSource(
-              planned.qualifiedName().replace('.', '/') + ".java", file.toString()));
-    }
-    return generated;
+    return classes;
   }
 
   private String packageOf(AbiSource source) {

@@ -53,7 +53,7 @@ public record GenerationState(String digest, String outputDirectory, Set<String>
     }
     Set<String> files = new TreeSet<>();
     for (String line : lines.subList(3, lines.size())) {
-      if (!line.startsWith("file ") || !isInside(line.substring(5))) {
+      if (!line.startsWith("file ")) {
         return Optional.empty();
       }
       files.add(line.substring(5));
@@ -81,11 +81,5 @@ public record GenerationState(String digest, String outputDirectory, Set<String>
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, stateFile, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  /** Rejects recorded paths that would leave the output directory, so cleanup stays inside it. */
-  private static boolean isInside(String relativePath) {
-    Path path = Path.of(relativePath).normalize();
-    return !relativePath.isEmpty() && !path.isAbsolute() && !path.startsWith("..");
   }
 }

@@ -192,4 +192,23 @@ class IncrementalGeneratorTest {
     assertTrue(Files.exists(output("com/example/Ping.java")));
     assertTrue(result.upToDate());
   }
+
+  @Test
+  void aRunThatFailedHalfWayIsNotTakenForUpToDateWhenItsInputsReturn() throws Exception {
+    Path ping = abi("Ping.json", PING);
+    run("com.example");
+    Files.writeString(ping, PING.replace("uint64", "uint128"));
+    Path zeta = abi("Zeta.json", TRANSFER);
+    Path blocker = Files.createDirectories(output("com/example/Zeta.java/blocker"));
+    assertThrows(IOException.class, () -> run("com.example"));
+
+    Files.writeString(ping, PING);
+    Files.delete(zeta);
+    Files.delete(blocker);
+    Files.delete(blocker.getParent());
+    GenerationResult result = run("com.example");
+
+    assertFalse(result.upToDate());
+    assertTrue(Files.readString(output("com/example/Ping.java")).contains("uint64"));
+  }
 }
