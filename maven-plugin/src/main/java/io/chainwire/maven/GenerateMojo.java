@@ -28,9 +28,16 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>Accepted files: a plain ABI array, a Hardhat, Foundry or Truffle artifact (an object with an
  * {@code abi} field), or solc {@code --combined-json} output. A file in a subdirectory of {@link
- * #abiDirectory} gives a class in a sub-package of {@link #packageName}; the class is named after
- * the contract. An unchanged build does no work; a malformed ABI fails the build naming the file,
- * the JSON location and the reason.
+ * #abiDirectory} gives a class in a sub-package of {@link #packageName}. The class is named after
+ * the contract (the artifact's {@code contractName}, the combined JSON key, else the file name),
+ * capitalised and with characters other than ASCII letters, digits and {@code _} dropped: {@code
+ * my-token} gives {@code MyToken}.
+ *
+ * <p>An unchanged build does no work: {@code target/chainwire/<execution id>.state} records a
+ * fingerprint of the ABI files and settings, and when it matches nothing is read or written.
+ * Otherwise files are rewritten only where their content changes, and classes whose ABI is gone
+ * are deleted. A malformed ABI fails the build naming the file, the JSON location and the reason;
+ * every bad file is reported at once.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
@@ -55,7 +62,8 @@ public final class GenerateMojo extends AbstractMojo {
   /**
    * The package of the generated classes, such as {@code com.example.contracts}. Required.
    * Subdirectories of {@link #abiDirectory} add sub-packages: each directory name lower-cased,
-   * with characters that Java does not allow in names replaced by {@code _}.
+   * with characters other than ASCII letters, digits and {@code _} replaced by {@code _} ({@code
+   * ERC-721} gives {@code erc_721}).
    */
   @Parameter(property = "chainwire.packageName")
   private String packageName;

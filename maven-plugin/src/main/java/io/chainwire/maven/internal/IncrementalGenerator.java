@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *
  * <p>Before touching the output directory the state is marked pending, listing the old and new
  * files: a run that fails half-way is neither mistaken for an up-to-date one nor loses track of
- * files it wrote.
+ * files it wrote. When the output directory itself changes, the files in the old one are left
+ * alone (a {@code clean} removes them): only recorded files in the current directory are deleted.
  */
 public final class IncrementalGenerator {
   private IncrementalGenerator() {}
