@@ -12,10 +12,12 @@ import io.chainwire.codegen.abi.AbiReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /** Test support: reads an ABI, generates its class, compiles it as strictly as a user's build would, and loads it. */
@@ -24,6 +26,16 @@ final class GeneratedCode {
   static final Path GOLDENS = Path.of("src", "test", "resources", "goldens");
 
   private GeneratedCode() {}
+
+  /** Returns the ABI JSON file of a golden case folder. */
+  static Path abiFile(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".json")).findFirst()
+          .orElseThrow(() -> new AssertionError("no ABI .json file in " + folder));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Reads the single contract in the ABI file at {@code abi}. */
   static AbiContract readContract(Path abi) {

@@ -36,7 +36,7 @@ class GoldenFilesTest {
   @MethodSource("cases")
   void generatesTheGoldenSourceAndItCompilesWithoutWarnings(String name) throws IOException {
     Path folder = GeneratedCode.GOLDENS.resolve(name);
-    AbiContract contract = GeneratedCode.readContract(abiFile(folder));
+    AbiContract contract = GeneratedCode.readContract(GeneratedCode.abiFile(folder));
     JavaFile file = GeneratedCode.generate(contract, "com.example." + name);
     String actual = file.toString();
     Path expected = folder.resolve(contract.name() + ".java");
@@ -46,12 +46,5 @@ class GoldenFilesTest {
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual,
         "generated source differs from " + expected + "; rerun with -Dchainwire.updateGoldens=true after an intended change");
     GeneratedCode.compile(file);
-  }
-
-  private static Path abiFile(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(p -> p.toString().endsWith(".json")).findFirst()
-          .orElseThrow(() -> new AssertionError("no ABI .json file in " + folder));
-    }
   }
 }
