@@ -124,8 +124,9 @@ public final class ContractClassGenerator {
   private static MethodSpec contractDecode(ContractNames names, ClassName eventInterface) {
     String contract = names.contractClass().simpleName();
     MethodSpec.Builder method = MethodSpec.methodBuilder("decode")
-        .addJavadoc("Decodes a log of any event of {@code $L}: finds the event by topic 0, and by the topic count\n"
-            + "where events share a signature, then decodes it with that event's {@code decode}.\n", contract)
+        .addJavadoc("Decodes a log of any event of {@code $L}: finds the event by topic 0, and by\n"
+            + "the topic count where events share a signature, then decodes it with that event's\n"
+            + "{@code decode}.\n", contract)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(eventInterface)
         .addParameter(DecoderCode.RAW_LOG, "log");
@@ -142,8 +143,9 @@ public final class ContractClassGenerator {
       AbiEvent first = routes.computeIfAbsent(event.signature(), s -> new TreeMap<>())
           .putIfAbsent(event.topicCount(), event);
       if (first != null) {
-        shadowed.add(CodeBlock.of("\n<p>{@link $T} shares topic 0 and topic count with {@link $T}, so its logs decode\n"
-            + "as {@link $T}; call its own {@code decode} where that is wrong.\n", names.eventClass(event),
+        shadowed.add(CodeBlock.of("\n<p>{@link $T} shares topic 0 and topic count with {@link $T},\n"
+            + "so its logs decode as {@link $T}; call its own {@code decode} where that is wrong.\n",
+            names.eventClass(event),
             names.eventClass(first), names.eventClass(first)));
       }
     });
@@ -151,13 +153,13 @@ public final class ContractClassGenerator {
       method.addJavadoc("\n<p>Anonymous events are not routed, as their logs carry no topic 0: decode them with\n"
           + "$L.\n", CodeBlock.join(anonymous.stream()
               .map(e -> CodeBlock.of("{@link $T#decode}", names.eventClass(e)))
-              .toList(), ", "));
+              .toList(), ",\n"));
     }
     shadowed.forEach(method::addJavadoc);
     method.addJavadoc("\n@param log a log of this contract\n")
         .addJavadoc("@return the decoded event\n")
-        .addJavadoc("@throws $T if the log has no topic 0, topic 0 is no event of this contract, the topic\n"
-            + "    count fits no event with that topic 0, or the data do not encode the event\n",
+        .addJavadoc("@throws $T if the log has no topic 0, topic 0 is no event of this contract,\n"
+            + "    the topic count fits no event with that topic 0, or the data do not encode the event\n",
             AbiDecodingException.class);
 
     if (!routes.isEmpty()) {

@@ -31,8 +31,9 @@ import javax.lang.model.element.Modifier;
  * dynamic ones behind a checked offset, arrays after a checked length; every read goes through
  * {@link AbiDecoder}, which bounds-checks it.
  *
- * <p>Error field names are constants: the parameter name at the top level, {@code Order.maker}
- * for a struct member, the array type (for example {@code Order[2][]}) inside an array helper.
+ * <p>Error field names are constants: the ABI parameter name at the top level, the struct record
+ * and ABI member name for a struct member ({@code Order.maker}), the array type (for example
+ * {@code Order[2][]}) inside an array helper.
  */
 final class DecoderCode {
   static final ClassName ABI_DECODER = ClassName.get(AbiDecoder.class);
@@ -57,8 +58,8 @@ final class DecoderCode {
         .addJavadoc("Decodes a log of this event, checking every topic and data word.\n\n")
         .addJavadoc("@param log a log whose topic 0 and topic count are this event's\n")
         .addJavadoc("@return the event\n")
-        .addJavadoc("@throws $T if the log's topics do not fit this event or its data do not encode its arguments\n",
-            ABI_DECODING_EXCEPTION)
+        .addJavadoc("@throws $T if the log's topics do not fit this event, or its data do not\n"
+            + "    encode its arguments\n", ABI_DECODING_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(record)
         .addParameter(RAW_LOG, "log");
@@ -72,11 +73,12 @@ final class DecoderCode {
       String local = JavaNames.escape(components.get(i), List.of(), locals);
       locals.add(local);
       arguments.add(local);
+      String field = ContractNames.rawName(inputs.get(i), i);
       if (inputs.get(i).indexed()) {
         CodeBlock decoder = CodeBlock.of("$T.topic(log, $L, SIGNATURE)", ABI_DECODER, topic++);
         CodeBlock value = inputs.get(i).type().isValueType()
-            ? decodeAt(inputs.get(i).type(), decoder, CodeBlock.of("0"), components.get(i))
-            : CodeBlock.of("$L.readIndexed(0, $S)", decoder, components.get(i));
+            ? decodeAt(inputs.get(i).type(), decoder, CodeBlock.of("0"), field)
+            : CodeBlock.of("$L.readIndexed(0, $S)", decoder, field);
         method.addStatement("$T $N = $L", types.component(inputs.get(i)), local, value);
       }
     }
@@ -91,7 +93,7 @@ final class DecoderCode {
         AbiParameter input = inputs.get(i);
         if (!input.indexed()) {
           CodeBlock value = read(input.type(), CodeBlock.of("$N", decoder), CodeBlock.of("0"),
-              CodeBlock.of("$L", head), CodeBlock.of("$L", headSize), components.get(i));
+              CodeBlock.of("$L", head), CodeBlock.of("$L", headSize), ContractNames.rawName(input, i));
           method.addStatement("$T $N = $L", types.of(input.type()), arguments.get(i), value);
           head += input.type().headSize();
         }
@@ -124,13 +126,14 @@ final class DecoderCode {
     ClassName record = names.structClass(tuple);
     List<String> members = names.members(tuple);
     List<String> locals = new ArrayList<>(List.of("d", "pos"));
+    int headSize = tuple.components().stream().mapToInt(c -> c.type().headSize()).sum();
     int head = 0;
     for (int i = 0; i < members.size(); i++) {
       AbiType type = tuple.components().get(i).type();
       String local = JavaNames.escape(members.get(i), List.of(), locals);
       locals.add(local);
       CodeBlock value = read(type, CodeBlock.of("d"), CodeBlock.of("pos"), plus("pos", head),
-          CodeBlock.of("$L", tuple.headSize()), record.simpleName() + "." + members.get(i));
+          CodeBlock.of("$L", headSize), record.simpleName() + "." + ContractNames.rawName(tuple.components().get(i), i));
       method.addStatement("$T $N = $L", types.of(type), local, value);
       head += type.headSize();
     }

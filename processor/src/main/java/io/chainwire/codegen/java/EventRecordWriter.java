@@ -76,7 +76,7 @@ final class EventRecordWriter {
           .initializer("$T.fromHex($S)", HASH, Hash.keccak256(signature).toHex())
           .build());
       type.addMethod(MethodSpec.methodBuilder("matches")
-          .addJavadoc("Returns true if {@code log} has this event's topic 0 and its $L topics.\n\n", event.topicCount())
+          .addJavadoc("Returns true if {@code log} has this event's topic 0 and $L in all.\n\n", topics(event.topicCount()))
           .addJavadoc("@param log any log\n")
           .addJavadoc("@return whether {@link #decode} would accept the log's topics\n")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -104,11 +104,11 @@ final class EventRecordWriter {
         .add("{@code $L}.\n\n", SolidityText.declaration(event))
         .add("<p>Signature {@code $L}", event.signature());
     if (event.anonymous()) {
-      doc.add(". The event is anonymous: its logs carry no topic 0, only the $L indexed arguments, so no\n"
-          + "{@code TOPIC0} identifies them and the contract-level {@code decode} does not route them;\n"
-          + "call {@link #decode} where the log is known to be this event.\n", event.topicCount());
+      doc.add(".\n\n<p>The event is anonymous: its logs carry no topic 0, only $L for the indexed arguments,\n"
+          + "so no {@code TOPIC0} identifies them and the contract-level {@code decode} does not route them.\n"
+          + "Call {@link #decode} where a log is known to be this event.\n", topics(event.topicCount()));
     } else {
-      doc.add(", topic 0 {@code $L}.\n", Hash.keccak256(event.signature()).toHex());
+      doc.add(",\ntopic 0 {@code $L}.\n", Hash.keccak256(event.signature()).toHex());
     }
     String plain = JavaNames.identifier(event.name(), "Event");
     if (!record.simpleName().equals(plain)) {
@@ -139,8 +139,9 @@ final class EventRecordWriter {
         : CodeBlock.of("$T.builder().topic(0, TOPIC0)", TOPIC_FILTER);
     TypeSpec.Builder type = TypeSpec.classBuilder(filter)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Builds a {@link $T} for {@code $L} logs. Each method adds values to the OR list of its\n"
-            + "indexed argument; an argument given no values matches any.\n", TOPIC_FILTER, names.eventClass(event).simpleName())
+        .addJavadoc("Builds a {@link $T} for {@code $L} logs. Each method adds values to the OR\n"
+            + "list of its indexed argument; an argument given no values matches any.\n",
+            TOPIC_FILTER, names.eventClass(event).simpleName())
         .addField(FieldSpec.builder(BUILDER, "topics", Modifier.PRIVATE, Modifier.FINAL).initializer(start).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     List<String> components = names.components(event);
@@ -152,7 +153,7 @@ final class EventRecordWriter {
       }
     }
     return type.addMethod(MethodSpec.methodBuilder("build")
-            .addJavadoc("Returns the filter$L.\n\n", event.anonymous() ? "" : ": this event's topic 0, and each constrained argument")
+            .addJavadoc("Returns the filter$L.\n\n", event.anonymous() ? " of each constrained argument" : ": this event's topic 0, and each constrained argument")
             .addJavadoc("@return the topic filter\n")
             .addModifiers(Modifier.PUBLIC)
             .returns(TOPIC_FILTER)
@@ -176,15 +177,15 @@ final class EventRecordWriter {
           .endControlFlow();
     } else if (abiType instanceof StringType || abiType instanceof BytesType) {
       TypeName type = types.of(abiType);
-      method.addJavadoc("Adds values that the {@code $L} argument (topic $L) may take; each is hashed with\n"
-              + "Keccak-256, as the log stores it.\n\n", declared, topic)
+      method.addJavadoc("Adds values that the {@code $L} argument (topic $L) may take;\n"
+              + "each is hashed with Keccak-256, as the log stores it.\n\n", declared, topic)
           .addParameter(ParameterSpec.builder(arrayOf(type), "anyOf").build())
           .beginControlFlow("for ($T value : anyOf)", type)
           .addStatement("topics.topic($L, $T.$N(value))", topic, TOPICS, abiType instanceof StringType ? "string" : "bytes")
           .endControlFlow();
     } else {
-      method.addJavadoc("Adds Keccak-256 hashes of the ABI encoding that the {@code $L} argument (topic $L) may\n"
-              + "take, as the log stores it.\n\n", declared, topic)
+      method.addJavadoc("Adds values that the {@code $L} argument (topic $L) may take,\n"
+              + "as the Keccak-256 hashes of their encoding that the log stores.\n\n", declared, topic)
           .addParameter(ParameterSpec.builder(arrayOf(HASH), "anyOf").build())
           .addStatement("topics.topic($L, anyOf)", topic);
     }
@@ -208,6 +209,10 @@ final class EventRecordWriter {
       return CodeBlock.of("$T.fixedBytes(value, $L)", TOPICS, fixed.size());
     }
     return CodeBlock.of("$T.function(value)", TOPICS);
+  }
+
+  private static String topics(int count) {
+    return count == 1 ? "1 topic" : count + " topics";
   }
 
   private static TypeName arrayOf(TypeName element) {

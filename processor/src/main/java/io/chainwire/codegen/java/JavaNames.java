@@ -11,15 +11,19 @@ import java.util.function.Function;
 
 /** Turns ABI names into Java identifiers that compile wherever generated code puts them. */
 final class JavaNames {
-  /** Keywords, literals and restricted identifiers that cannot name a type, a variable or a method everywhere. */
+  /**
+   * Keywords, literals, {@code _}, and the contextual keywords that cannot name a type ({@code var},
+   * {@code yield}, {@code record}, {@code sealed}, {@code permits}); the last are escaped for every
+   * kind of name, so that one parameter has one Java name throughout. Module-declaration words
+   * ({@code to}, {@code with}) are ordinary identifiers here.
+   */
   private static final Set<String> KEYWORDS = Set.of(
       "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
       "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
       "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
       "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
       "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
-      "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits",
-      "exports", "module", "open", "opens", "provides", "requires", "to", "transitive", "uses", "with");
+      "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits");
 
   /**
    * Names a record component may not take (JLS 8.10.1) or should not take because they read as
