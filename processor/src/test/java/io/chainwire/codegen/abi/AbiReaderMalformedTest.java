@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,8 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every way an ABI file can be rejected: each case pins the JSON path, line, column and reason.
  *
- * <p>JSON in these cases is written with {@code '} for {@code "} to stay readable; the swap keeps
- * every column where it is.
+ * <p>JSON in these cases is written with {@code '} for {@code "} (see {@link TestAbis#json}).
  */
 final class AbiReaderMalformedTest {
   private static final String SHAPES = "expected a JSON array of ABI entries, an artifact object with an \"abi\" array"
@@ -44,6 +42,9 @@ final class AbiReaderMalformedTest {
         bad("comments are not JSON", "// Token\n[]",
             "$", 1, 1, "invalid JSON: Unexpected character ('/' (code 47)): maybe a (non-standard) comment?"
                 + " (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)"),
+        bad("JSON nested deeper than the parser allows", "[".repeat(1001),
+            "[0]".repeat(999), 1, 1002, "invalid JSON: Document nesting depth (1001) exceeds the maximum allowed"
+                + " (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"),
         bad("empty file", "",
             "$", 1, 1, "the file is empty: " + SHAPES),
         bad("file of whitespace only", " \n\t\n",
@@ -54,7 +55,7 @@ final class AbiReaderMalformedTest {
             "$", 1, 4, "invalid JSON: Unrecognized token 'garbage': was expecting (JSON String, Number, Array, Object"
                 + " or token 'null', 'true' or 'false')"),
         bad("duplicate key", "[{'type': 'event',\n  'name': 'A',\n  'name': 'B'}]",
-            "[0]", 3, 9, "duplicate key \"name\": a JSON object may hold each key only once; remove one of them"),
+            "[0].name", 3, 9, "duplicate key \"name\": a JSON object may hold each key only once; remove one of them"),
         new Case("not UTF-8", "Bad.json", new byte[] {'[', '\n', ' ', '"', (byte) 0xC3, '"', ']'},
             "$", 2, 3, "the file is not valid UTF-8 (byte 0xC3 at offset 4): save it as UTF-8"),
 
@@ -181,8 +182,20 @@ final class AbiReaderMalformedTest {
             + " large: chainwire supports fixed lengths up to 2147483647"),
         typeError("uint256[2147483647]", "type \"uint256[2147483647]\" takes 68719476704 bytes in the head of the"
             + " encoding; chainwire supports at most 2147483647"),
+        typeError("address[67108864]", "type \"address[67108864]\" takes 2147483648 bytes in the head of the"
+            + " encoding; chainwire supports at most 2147483647"),
+        typeError("bytes32[65536][1024]", "type \"bytes32[65536][1024]\" takes 2147483648 bytes in the head of the"
+            + " encoding; chainwire supports at most 2147483647"),
         typeError("uint8" + "[]".repeat(33), "type \"uint8" + "[]".repeat(33) + "\" sits 33 array and tuple levels"
             + " deep; chainwire supports at most 32"),
+        bad("tuple whose members' heads together are too large",
+            event("{'type': 'tuple', 'components': [{'type': 'bytes32[67108863]'}, {'type': 'bytes32[67108863]'}]}"),
+            "abi[0].inputs[0].type", 1, 61, "type \"tuple\" takes 4294967232 bytes in the head of the encoding; chainwire"
+                + " supports at most 2147483647"),
+        bad("event whose data heads together are too large",
+            event("{'type': 'bytes32[67108863]'}, {'type': 'bytes32[67108863]', 'indexed': false}"),
+            "abi[0]", 1, 10, "the non-indexed inputs of event \"E\" take 4294967232 bytes in the head of the encoding;"
+                + " chainwire supports at most 2147483647"),
         bad("tuple without components", event("{'name': 'order', 'type': 'tuple[]'}"),
             "abi[0].inputs[0]", 1, 52, "type \"tuple[]\" has no \"components\": list the tuple's members in \"components\""),
         bad("components on a non-tuple", event("{'type': 'uint256', 'components': []}"),
@@ -233,7 +246,7 @@ final class AbiReaderMalformedTest {
 
   private static Case badFile(String name, String source, String json, String location, int line, int column,
       String reason) {
-    return new Case(name, source, json.replace('\'', '"').getBytes(StandardCharsets.UTF_8), location, line, column, reason);
+    return new Case(name, source, TestAbis.json(json), location, line, column, reason);
   }
 
   private static Case unknownType(String type, String why) {

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class AbiEntryReader {
   /** The most array and tuple levels a parameter type may nest. */
-  public static final int MAX_NESTING = 32;
+  private static final int MAX_NESTING = 32;
 
   private static final Set<String> OTHER_ENTRY_TYPES = Set.of("function", "constructor", "fallback", "receive", "error");
   private static final String ENTRY_TYPES = "function, constructor, fallback, receive, error or event";
@@ -79,7 +79,7 @@ public final class AbiEntryReader {
       checkIndexed(name, inputs, anonymous, (JsonArray) inputsJson, path.key("inputs"));
     }
     long dataHead = inputs.stream().filter(p -> !p.indexed()).mapToLong(p -> p.type().headSize()).sum();
-    requireHeadSize(dataHead, path, object, "the non-indexed inputs of event " + Quotes.quote(name));
+    requireHeadSize(dataHead, path, object, "the non-indexed inputs of event " + Quotes.quote(name) + " take");
     return new AbiEvent(name, inputs, anonymous);
   }
 
@@ -155,7 +155,7 @@ public final class AbiEntryReader {
     for (int length : typeName.dimensions()) {
       // The elements' heads of a fixed array are laid out one after another, even when they are offsets.
       if (length != ArrayType.DYNAMIC) {
-        requireHeadSize((long) length * type.headSize(), path.key("type"), typeJson, "type " + Quotes.quote(typeText));
+        requireHeadSize((long) length * type.headSize(), path.key("type"), typeJson, "type " + Quotes.quote(typeText) + " takes");
       }
       type = new ArrayType(type, length);
     }
@@ -192,13 +192,14 @@ public final class AbiEntryReader {
     }
     TupleType tuple = new TupleType(members, qualifiedName == null ? null : SolidityNames.simpleName(qualifiedName), qualifiedName);
     long heads = members.stream().mapToLong(m -> m.type().headSize()).sum();
-    requireHeadSize(heads, path.key("type"), object.get("type"), "type " + Quotes.quote(typeText));
+    requireHeadSize(heads, path.key("type"), object.get("type"), "type " + Quotes.quote(typeText) + " takes");
     return tuple;
   }
 
-  private void requireHeadSize(long size, JsonPath path, JsonValue at, String what) throws AbiFormatException {
+  /** Rejects a head larger than an int can count; {@code subject} is the message's opening, ending in its verb. */
+  private void requireHeadSize(long size, JsonPath path, JsonValue at, String subject) throws AbiFormatException {
     if (size > MAX_HEAD_SIZE) {
-      throw source.error(path, at, what + " takes " + size + " bytes in the head of the encoding; chainwire supports at most "
+      throw source.error(path, at, subject + " " + size + " bytes in the head of the encoding; chainwire supports at most "
           + MAX_HEAD_SIZE);
     }
   }

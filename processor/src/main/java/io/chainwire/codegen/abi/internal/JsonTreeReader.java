@@ -139,16 +139,16 @@ public final class JsonTreeReader {
   }
 
   private AbiFormatException syntaxError(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
+    // Limit violations (nesting depth, string length) come without a location of their own.
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     String message = e.getOriginalMessage();
-    String reason;
     if (message.startsWith(DUPLICATE_PREFIX)) {
       String key = message.substring(DUPLICATE_PREFIX.length(), message.length() - 1);
-      reason = "duplicate key " + Quotes.quote(key) + ": a JSON object may hold each key only once; remove one of them";
-    } else {
-      reason = "invalid JSON: " + EMBEDDED_LOCATION.matcher(message).replaceAll("line $1, column $2");
+      return source.error(current.key(key), at.getLineNr(), at.getColumnNr(),
+          "duplicate key " + Quotes.quote(key) + ": a JSON object may hold each key only once; remove one of them");
     }
-    return source.error(current, at.getLineNr(), at.getColumnNr(), reason);
+    return source.error(current, at.getLineNr(), at.getColumnNr(),
+        "invalid JSON: " + EMBEDDED_LOCATION.matcher(message).replaceAll("line $1, column $2"));
   }
 
   private static String decodeUtf8(SourceFile source, byte[] bytes) throws AbiFormatException {

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /** Solidity identifiers and the struct names that {@code internalType} carries. */
 public final class SolidityNames {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+  private static final String IDENTIFIER_SYNTAX = "[A-Za-z_$][A-Za-z0-9_$]*";
+  private static final Pattern IDENTIFIER = Pattern.compile(IDENTIFIER_SYNTAX);
+  private static final Pattern QUALIFIED = Pattern.compile(IDENTIFIER_SYNTAX + "(\\." + IDENTIFIER_SYNTAX + ")*");
   private static final Pattern ARRAY_SUFFIXES = Pattern.compile("(\\[[0-9]*])+$");
   private static final String STRUCT_PREFIX = "struct ";
 

@@ -41,24 +41,20 @@ final class TypeNameParser {
   }
 
   private static AbiType elementary(String text, String base) {
-    switch (base) {
-      case "address":
-        return new AddressType();
-      case "bool":
-        return new BoolType();
-      case "bytes":
-        return new BytesType();
-      case "string":
-        return new StringType();
-      case "function":
-        return new FunctionType();
-      case "uint":
-        return new UintType(MAX_INTEGER_BITS);
-      case "int":
-        return new IntType(MAX_INTEGER_BITS);
-      default:
-        break;
-    }
+    return switch (base) {
+      case "address" -> new AddressType();
+      case "bool" -> new BoolType();
+      case "bytes" -> new BytesType();
+      case "string" -> new StringType();
+      case "function" -> new FunctionType();
+      case "uint" -> new UintType(MAX_INTEGER_BITS);
+      case "int" -> new IntType(MAX_INTEGER_BITS);
+      default -> sized(text, base);
+    };
+  }
+
+  /** Parses {@code uint<M>}, {@code int<M>} and {@code bytes<M>}, and explains the near misses. */
+  private static AbiType sized(String text, String base) {
     if (FIXED_POINT.matcher(base).matches()) {
       throw new IllegalArgumentException("unsupported type " + Quotes.quote(text)
           + ": fixed-point types are not supported by Solidity's ABI encoder in practice and not by chainwire");
