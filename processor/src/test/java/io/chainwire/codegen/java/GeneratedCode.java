@@ -25,6 +25,9 @@ final class GeneratedCode {
   /** Where golden cases live, relative to the module (Surefire's working directory). */
   static final Path GOLDENS = Path.of("src", "test", "resources", "goldens");
 
+  /** An ABI with an event of every shape, for the round-trip and fuzz tests. */
+  static final Path SHAPES = Path.of("src", "test", "resources", "conformance", "Shapes.json");
+
   private GeneratedCode() {}
 
   /** Returns the ABI JSON file of a golden case folder. */

@@ -13,8 +13,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.Type;
@@ -50,6 +52,12 @@ final class LoadedContract {
     } catch (AbiFormatException e) {
       throw new AssertionError(e.getMessage(), e);
     }
+  }
+
+  /** Generates, compiles and loads the contract of the ABI file {@code abi}. */
+  static LoadedContract fromFile(Path abi) {
+    AbiContract model = GeneratedCode.readContract(abi);
+    return load(model, model.name().toLowerCase(Locale.ROOT));
   }
 
   private static LoadedContract load(AbiContract model, String name) {
