@@ -56,7 +56,11 @@ final class LoadedContract {
 
   /** Generates, compiles and loads the contract of the ABI file {@code abi}. */
   static LoadedContract fromFile(Path abi) {
-    AbiContract model = GeneratedCode.readContract(abi);
+    return of(GeneratedCode.readContract(abi));
+  }
+
+  /** Generates, compiles and loads {@code model}, as package {@code com.example.<lowercase name>}. */
+  static LoadedContract of(AbiContract model) {
     return load(model, model.name().toLowerCase(Locale.ROOT));
   }
 
