@@ -1,0 +1,54 @@
+package io.chainwire.processor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Prints the catalogue's messages as javac errors at their {@link Site}, and turns unexpected
+ * exceptions into errors so none escapes to javac.
+ */
+final class Reporter {
+  private final Messager messager;
+  private int errors;
+
+  Reporter(Messager messager) {
+    this.messager = messager;
+  }
+
+  /** Prints {@code message} formatted with {@code args} as an error at {@code site}. */
+  void error(Message message, Site site, Object... args) {
+    errors++;
+    messager.printMessage(
+        Diagnostic.Kind.ERROR, message.format(args), site.element(), site.annotation(), site.value());
+  }
+
+  /** Returns how many errors this reporter has printed, to tell whether a step found any. */
+  int errorCount() {
+    return errors;
+  }
+
+  /**
+   * Runs {@code step} for {@code element}; an exception it throws becomes an error on {@code
+   * element}, or an error without position when {@code element} is null (a whole round).
+   */
+  void guard(Element element, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException | Error failure) {
+      error(
+          Message.UNEXPECTED_FAILURE,
+          Site.of(element),
+          element == null ? "this round" : element,
+          stackTrace(failure));
+    }
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
+  }
+}
