@@ -34,7 +34,7 @@ public final class ContractHandlerProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    reporter = new Reporter(env.getMessager());
+    reporter = new Reporter(env);
   }
 
   @Override

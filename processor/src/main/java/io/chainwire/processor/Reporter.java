@@ -2,7 +2,10 @@ package io.chainwire.processor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import com.sun.source.util.Trees;
+import java.util.Optional;
 import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
@@ -12,17 +15,26 @@ import javax.tools.Diagnostic;
  */
 final class Reporter {
   private final Messager messager;
+  private final Optional<Trees> trees;
+  private final Optional<RepeatedAnnotationPositions> repeated;
   private int errors;
 
-  Reporter(Messager messager) {
-    this.messager = messager;
+  Reporter(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.trees = JavacTrees.of(env);
+    this.repeated = trees.map(RepeatedAnnotationPositions::new);
   }
 
   /** Prints {@code message} formatted with {@code args} as an error at {@code site}. */
   void error(Message message, Site site, Object... args) {
     errors++;
-    messager.printMessage(
-        Diagnostic.Kind.ERROR, message.format(args), site.element(), site.annotation(), site.value());
+    String text = message.format(args);
+    Optional<RepeatedAnnotationPositions.Position> position = repeated.flatMap(positions -> positions.find(site));
+    if (position.isPresent()) {
+      trees.orElseThrow().printMessage(Diagnostic.Kind.ERROR, text, position.get().tree(), position.get().file());
+    } else {
+      messager.printMessage(Diagnostic.Kind.ERROR, text, site.element(), site.annotation(), site.value());
+    }
   }
 
   /** Returns how many errors this reporter has printed, to tell whether a step found any. */

@@ -29,7 +29,7 @@ final class ReporterTest {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      Reporter reporter = new Reporter(processingEnv.getMessager());
+      Reporter reporter = new Reporter(processingEnv);
       for (var root : round.getRootElements()) {
         reporter.guard(root, () -> {
           throw new IllegalStateException("bug in a step");
