@@ -68,6 +68,29 @@ public final class AbiDecoder {
     return log.topicCount() == topicCount && topic0.equals(log.topic(0));
   }
 
+  /**
+   * Returns the error a contract-level {@code decode} throws for a log it cannot route: one without
+   * topic 0, or whose topic 0 is none of {@code contract}'s events. The exception's
+   * {@link AbiDecodingException#event()} is the contract name.
+   */
+  public static AbiDecodingException unknownEvent(RawLog log, String contract) {
+    String reason = log.topicCount() == 0
+        ? "the log has no topics, so it is no event this contract can route (anonymous events are decoded by their own record)"
+        : "topic 0 " + log.topic(0) + " is not the topic of any event of this contract";
+    return new AbiDecodingException(contract, null, reason);
+  }
+
+  /**
+   * Returns the error a contract-level {@code decode} throws when topic 0 names {@code event} but
+   * the log's topic count fits none of the indexed layouts declared with that signature.
+   *
+   * @param expected the topic counts that would fit, as text, for example {@code "3 or 4"}
+   */
+  public static AbiDecodingException wrongTopicCount(RawLog log, String event, String expected) {
+    return new AbiDecodingException(event, null,
+        "expects " + expected + " topics but the log has " + log.topicCount());
+  }
+
   /** Returns an unmodifiable list backed by {@code elements}, which the caller must not keep. */
   @SuppressWarnings("unchecked")
   public static <T> List<T> list(Object[] elements) {

@@ -20,7 +20,11 @@ public final class AbiDecodingException extends RuntimeException {
     this.field = field;
   }
 
-  /** Returns the signature of the event being decoded, for example {@code Transfer(address,address,uint256)}. */
+  /**
+   * Returns the signature of the event being decoded, for example
+   * {@code Transfer(address,address,uint256)}, or the contract name when a contract-level
+   * {@code decode} found no event for the log.
+   */
   public String event() {
     return event;
   }

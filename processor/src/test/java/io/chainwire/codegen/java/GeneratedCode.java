@@ -1,0 +1,99 @@
+package io.chainwire.codegen.java;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import com.palantir.javapoet.JavaFile;
+import io.chainwire.codegen.abi.AbiContract;
+import io.chainwire.codegen.abi.AbiFormatException;
+import io.chainwire.codegen.abi.AbiReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+
+/** Test support: reads an ABI, generates its class, compiles it as strictly as a user's build would, and loads it. */
+final class GeneratedCode {
+  /** Where golden cases live, relative to the module (Surefire's working directory). */
+  static final Path GOLDENS = Path.of("src", "test", "resources", "goldens");
+
+  private GeneratedCode() {}
+
+  /** Returns the ABI JSON file of a golden case folder. */
+  static Path abiFile(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".json")).findFirst()
+          .orElseThrow(() -> new AssertionError("no ABI .json file in " + folder));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads the single contract in the ABI file at {@code abi}. */
+  static AbiContract readContract(Path abi) {
+    try {
+      List<AbiContract> contracts = AbiReader.read(abi);
+      if (contracts.size() != 1) {
+        throw new AssertionError(abi + " holds " + contracts.size() + " contracts, expected one");
+      }
+      return contracts.get(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (AbiFormatException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  /** Generates {@code contract} as {@code packageName.<contract name>}. */
+  static JavaFile generate(AbiContract contract, String packageName) {
+    return new ContractClassGenerator().generate(contract, packageName, contract.name());
+  }
+
+  /**
+   * Compiles {@code file} with every lint and doclint check as errors, asserting that javac
+   * reports nothing at all.
+   */
+  static Compilation compile(JavaFile file) {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    Compilation compilation = Compiler.javac()
+        .withOptions("-Xlint:all", "-Xdoclint:all/protected", "-Werror")
+        .compile(JavaFileObjects.forSourceString(name, file.toString()));
+    assertThat(compilation).succeededWithoutWarnings();
+    return compilation;
+  }
+
+  /** Compiles {@code file} and returns a loader of its classes, on top of the test classpath (the runtime). */
+  static ClassLoader load(JavaFile file) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject object : compile(file).generatedFiles()) {
+      if (object.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = object.toUri().getPath();
+        String binaryName = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - ".class".length())
+            .replace('/', '.');
+        try (InputStream in = object.openInputStream()) {
+          classes.put(binaryName, in.readAllBytes());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return new ClassLoader(GeneratedCode.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+}
