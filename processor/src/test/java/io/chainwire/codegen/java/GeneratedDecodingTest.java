@@ -15,8 +15,6 @@ import io.chainwire.abi.Indexed;
 import io.chainwire.abi.RawLog;
 import io.chainwire.abi.TopicFilter;
 import io.chainwire.abi.Topics;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -217,23 +215,23 @@ class GeneratedDecodingTest {
   @Test
   void filtersSetTopic0AndEachConstrainedPositionWithOrLists() {
     Object builder = LoadedContract.call(TOKENS.nested("TransferIndexedFromToTokenId"), "filter");
-    invoke(builder, "from", (Object) new Address[] {ALICE, BOB});
-    invoke(builder, "tokenId", (Object) new BigInteger[] {BigInteger.TEN});
-    TopicFilter filter = (TopicFilter) invoke(builder, "build");
+    LoadedContract.invoke(builder, "from", (Object) new Address[] {ALICE, BOB});
+    LoadedContract.invoke(builder, "tokenId", (Object) new BigInteger[] {BigInteger.TEN});
+    TopicFilter filter = (TopicFilter) LoadedContract.invoke(builder, "build");
     assertEquals(List.of(List.of(TRANSFER), List.of(Topics.address(ALICE), Topics.address(BOB)), List.of(),
         List.of(topic(new Uint256(10)))), filter.positions());
     assertTrue(filter.matches(log(List.of(TRANSFER, address(BOB), address(ALICE), topic(new Uint256(10))), List.of())));
 
     Object refs = LoadedContract.call(MARKET.nested("IndexedRefs"), "filter");
-    invoke(refs, "name", (Object) new String[] {"alice.eth"});
-    assertEquals(Indexed.ofString("alice.eth").hash(), ((TopicFilter) invoke(refs, "build")).positions().get(1).get(0));
+    LoadedContract.invoke(refs, "name", (Object) new String[] {"alice.eth"});
+    assertEquals(Indexed.ofString("alice.eth").hash(), ((TopicFilter) LoadedContract.invoke(refs, "build")).positions().get(1).get(0));
   }
 
   @Test
   void filterValuesOutsideTheParameterTypeAreRejected() {
     Object builder = LoadedContract.call(TOKENS.nested("TransferIndexedFromToTokenId"), "filter");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> invoke(builder, "tokenId", (Object) new BigInteger[] {BigInteger.ONE.negate()}));
+        () -> LoadedContract.invoke(builder, "tokenId", (Object) new BigInteger[] {BigInteger.ONE.negate()}));
     assertEquals("-1 does not fit uint256", e.getMessage());
   }
 
@@ -269,21 +267,6 @@ class GeneratedDecodingTest {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static Object invoke(Object target, String method, Object... arguments) {
-    for (Method candidate : target.getClass().getMethods()) {
-      if (candidate.getName().equals(method) && candidate.getParameterCount() == arguments.length) {
-        try {
-          return candidate.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-          throw (RuntimeException) e.getCause();
-        } catch (ReflectiveOperationException e) {
-          throw new AssertionError(e);
-        }
-      }
-    }
-    throw new AssertionError("no method " + method);
   }
 
   private static void assertDecodingError(Executable decode, String event, String reason) {

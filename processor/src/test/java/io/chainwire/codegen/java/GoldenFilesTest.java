@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files: each folder under {@code src/test/resources/goldens/<case>/} holds one ABI JSON
  * file and the Java source expected from it, generated into package {@code com.example.<case>}
- * and compared byte for byte. Every golden must also compile with {@code -Xlint:all -Xdoclint:all
- * -Werror} and no diagnostics.
+ * and compared byte for byte. Every golden must also compile with {@code -Xlint:all
+ * -Xdoclint:all/protected -Werror} and no diagnostics.
  *
  * <p>After an intended change to the generator, run the tests with
  * {@code -Dchainwire.updateGoldens=true} (for example {@code mvn -B -o -pl processor -am verify

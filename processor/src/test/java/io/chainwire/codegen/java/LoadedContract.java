@@ -10,6 +10,7 @@ import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,6 +92,22 @@ final class LoadedContract {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Calls the public instance method {@code method} of {@code target} that takes as many arguments as given. */
+  static Object invoke(Object target, String method, Object... arguments) {
+    for (Method candidate : target.getClass().getMethods()) {
+      if (candidate.getName().equals(method) && candidate.getParameterCount() == arguments.length) {
+        try {
+          return candidate.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+          throw (RuntimeException) e.getCause();
+        } catch (ReflectiveOperationException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    throw new AssertionError("no method " + method);
   }
 
   /** Returns the value of component {@code name} of {@code record}. */
