@@ -9,7 +9,7 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Routes raw logs of {@link Token} events to a {@link TransferHandler}.
+ * Routes raw logs of {@link Tokens} events to a {@link TransferHandler}.
  *
  * <p>A log of an event the handler takes is decoded and passed to its method; any other
  * log is left alone. Events, in the order they are tried:
@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.chainwire.processor")
 public final class TransferHandlerDispatcher implements EventDispatcher {
-  private static final Set<Hash> TOPICS = Set.of(Token.Transfer.TOPIC0);
+  private static final Set<Hash> TOPICS = Set.of(Tokens.TransferIndexedFromTo.TOPIC0);
 
   private final TransferHandler handler;
 
@@ -41,12 +41,12 @@ public final class TransferHandlerDispatcher implements EventDispatcher {
 
   @Override
   public boolean dispatch(RawLog log, EventContext context) {
-    if (Token.Transfer.matches(log)) {
-      handler.onTransfer(Token.Transfer.decode(log));
+    if (Tokens.TransferIndexedFromTo.matches(log)) {
+      handler.onTransfer(Tokens.TransferIndexedFromTo.decode(log));
       return true;
     }
-    if (Token.TransferOfToken.matches(log)) {
-      handler.onTransferOfToken(Token.TransferOfToken.decode(log));
+    if (Tokens.TransferIndexedFromToTokenId.matches(log)) {
+      handler.onTransferOfToken(Tokens.TransferIndexedFromToTokenId.decode(log));
       return true;
     }
     return false;

@@ -174,7 +174,10 @@ final class ContractAbiErrorsTest {
     project.abi("src/test/Hello.json", "Hello.json");
     JavaFileObject source =
         packageInfo(
-            "@ContractAbi(path = \"Hello.json\", name = \"record\")",
+            "@ContractAbi(path = \"Hello.json\")",
+            "@ContractAbi(",
+            "    path = \"Hello.json\",",
+            "    name = \"record\")",
             "@ContractAbi(path = \"Gone.json\")");
     Compilation compilation = compile(source);
     assertThat(compilation)
@@ -186,5 +189,57 @@ final class ContractAbiErrorsTest {
         .inFile(source)
         .onLineContaining("@ContractAbi(path = \"Gone.json\")");
     assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void rejectsASecondAnnotationGeneratingTheSameClass() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    project.abi("src/test/Token.json", "Token.json");
+    JavaFileObject source =
+        packageInfo(
+            "@ContractAbi(path = \"Hello.json\")",
+            "@ContractAbi(path = \"Token.json\", name = \"Hello\")");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ContractAbi generates test.Hello, which the @ContractAbi on package test already"
+                + " generates. Set a different name on one of them.")
+        .inFile(source)
+        .onLineContaining("name = \"Hello\"");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void rejectsAnnotationsOnDifferentElementsGeneratingTheSameClass() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject packageInfo = packageInfo("@ContractAbi(path = \"Hello.json\")");
+    JavaFileObject type =
+        project.source(
+            "src/test/Contracts.java",
+            "package test;",
+            "@io.chainwire.annotation.ContractAbi(path = \"Hello.json\")",
+            "final class Contracts {}");
+    Compilation compilation = compile(packageInfo, type);
+    // javac hands over types before packages, so the class's annotation comes first.
+    assertThat(compilation)
+        .hadErrorContaining("@ContractAbi generates test.Hello, which the @ContractAbi on test.Contracts already generates.")
+        .inFile(packageInfo)
+        .onLineContaining("@ContractAbi(path = \"Hello.json\")");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void reportsAGeneratedClassThatCannotBeWritten() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\")");
+    JavaFileObject existing =
+        project.source("src/test/Hello.java", "package test;", "final class Hello {}");
+    assertThat(compile(source, existing))
+        .hadErrorContaining(
+            "cannot write the generated source test.Hello: Attempt to recreate a file for type"
+                + " test.Hello. If a class of that name already exists, rename it or the generated"
+                + " class.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Hello.json\")");
   }
 }

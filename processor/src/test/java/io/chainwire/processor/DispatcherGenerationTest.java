@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static io.chainwire.processor.HandlerSources.HELLO;
 import static io.chainwire.processor.HandlerSources.TOKEN;
+import static io.chainwire.processor.HandlerSources.TOKENS;
 import static io.chainwire.processor.HandlerSources.source;
 
 import com.google.testing.compile.Compilation;
@@ -22,7 +23,7 @@ final class DispatcherGenerationTest {
     return javac()
         .withProcessors(new ContractHandlerProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(HELLO, TOKEN, handler);
+        .compile(HELLO, TOKEN, TOKENS, handler);
   }
 
   private static void assertDispatcher(Compilation compilation, String qualifiedName) {
@@ -97,10 +98,10 @@ final class DispatcherGenerationTest {
   void listsATopicSharedByTwoEventsOnce() {
     JavaFileObject handler =
         source("TransferHandler",
-            "@ContractHandler(Token.class)",
+            "@ContractHandler(Tokens.class)",
             "public interface TransferHandler {",
-            "  void onTransfer(Token.Transfer event);",
-            "  void onTransferOfToken(Token.TransferOfToken event);",
+            "  void onTransfer(Tokens.TransferIndexedFromTo event);",
+            "  void onTransferOfToken(Tokens.TransferIndexedFromToTokenId event);",
             "}");
     assertDispatcher(compile(handler), "test.TransferHandlerDispatcher");
   }

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static io.chainwire.processor.HandlerSources.HELLO;
 import static io.chainwire.processor.HandlerSources.TOKEN;
+import static io.chainwire.processor.HandlerSources.TOKENS;
 import static io.chainwire.processor.HandlerSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,7 +42,7 @@ final class DispatcherRuntimeTest {
   private record Dispatch(EventDispatcher dispatcher, List<List<Object>> calls) {}
 
   private static Dispatch dispatcherFor(JavaFileObject handler, String handlerName) throws ReflectiveOperationException {
-    Compilation compilation = javac().withProcessors(new ContractHandlerProcessor()).compile(HELLO, TOKEN, handler);
+    Compilation compilation = javac().withProcessors(new ContractHandlerProcessor()).compile(HELLO, TOKEN, TOKENS, handler);
     assertThat(compilation).succeededWithoutWarnings();
     ClassLoader loader = new CompiledClasses(compilation);
     Class<?> handlerType = loader.loadClass("test." + handlerName);
@@ -163,10 +164,10 @@ final class DispatcherRuntimeTest {
   void tellsEventsThatShareTopicZeroApartByTheirTopicCount() throws ReflectiveOperationException {
     JavaFileObject handler =
         source("TransferHandler",
-            "@ContractHandler(Token.class)",
+            "@ContractHandler(Tokens.class)",
             "public interface TransferHandler {",
-            "  void onTransfer(Token.Transfer event);",
-            "  void onTransferOfToken(Token.TransferOfToken event);",
+            "  void onTransfer(Tokens.TransferIndexedFromTo event);",
+            "  void onTransferOfToken(Tokens.TransferIndexedFromToTokenId event);",
             "}");
     Dispatch token = dispatcherFor(handler, "TransferHandler");
     Hash transfer = Hash.keccak256("Transfer(address,address,uint256)");

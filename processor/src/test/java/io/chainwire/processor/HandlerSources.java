@@ -1,17 +1,31 @@
 package io.chainwire.processor;
 
 import com.google.testing.compile.JavaFileObjects;
+import com.palantir.javapoet.JavaFile;
+import io.chainwire.codegen.abi.AbiContract;
+import io.chainwire.codegen.abi.AbiFormatException;
+import io.chainwire.codegen.abi.AbiReader;
+import io.chainwire.codegen.java.ContractClassGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
-/** Test sources: handler interfaces in package {@code test}, and stand-ins for contract classes. */
+/**
+ * Test sources in package {@code test}: contract classes generated from test ABIs by the real
+ * generator, and handler interfaces.
+ */
 final class HandlerSources {
-  /** A contract with events MessageSent(address indexed,string), Ping(uint256), anonymous Whisper(uint256). */
-  static final JavaFileObject HELLO = JavaFileObjects.forResource("fixtures/test/Hello.java");
+  /** Events MessageSent(address indexed,string), Ping(uint256) and the anonymous Whisper(uint256). */
+  static final JavaFileObject HELLO = contract("contract-abi/Hello.json", "Hello");
 
-  /** A second contract: ERC-20 Transfer and ERC-721 TransferOfToken, which share one signature. */
-  static final JavaFileObject TOKEN = JavaFileObjects.forResource("fixtures/test/Token.java");
+  /** The ERC-20 event Transfer(address indexed,address indexed,uint256). */
+  static final JavaFileObject TOKEN = contract("contract-abi/Token.json", "Token");
+
+  /** ERC-20 and ERC-721 events, whose Transfer and Approval share signatures: TransferIndexedFromTo and TransferIndexedFromToTokenId. */
+  static final JavaFileObject TOKENS = contract("goldens/tokens/Tokens.json", "Tokens");
 
   private HandlerSources() {}
 
@@ -25,5 +39,24 @@ final class HandlerSources {
     source.add("");
     source.addAll(List.of(lines));
     return JavaFileObjects.forSourceLines("test." + simpleName, source);
+  }
+
+  /** Generates {@code test.<simpleName>} from the test resource {@code abi}, as the Maven plugin would. */
+  static JavaFile generate(String abi, String simpleName) {
+    try (InputStream in = HandlerSources.class.getResourceAsStream("/" + abi)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + abi);
+      }
+      AbiContract contract = AbiReader.read(abi, in.readAllBytes()).get(0);
+      return new ContractClassGenerator().generate(contract, "test", simpleName);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (AbiFormatException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JavaFileObject contract(String abi, String simpleName) {
+    return JavaFileObjects.forSourceString("test." + simpleName, generate(abi, simpleName).toString());
   }
 }
