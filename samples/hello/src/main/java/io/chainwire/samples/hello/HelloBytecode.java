@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * what the project's pinned solc makes of {@code src/main/solidity/Hello.sol}. With it the demo
  * deploys Hello without running a compiler.
  */
-public final class HelloBytecode {
+final class HelloBytecode {
   private static final String RESOURCE = "Hello.bin";
 
   private HelloBytecode() {}
@@ -22,7 +22,7 @@ public final class HelloBytecode {
    *
    * @throws IllegalStateException if the resource is missing from the class path
    */
-  public static Bytes creationCode() {
+  static Bytes creationCode() {
     try (InputStream in = HelloBytecode.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing beside " + HelloBytecode.class.getName()
