@@ -20,7 +20,9 @@ import java.lang.annotation.Target;
  * }</pre>
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+// CLASS, not SOURCE: Gradle's incremental compilation finds the elements an aggregating processor
+// must see again in class files, and falls back to full recompilation for source-only annotations.
+@Retention(RetentionPolicy.CLASS)
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Repeatable(ContractAbi.List.class)
 public @interface ContractAbi {
@@ -43,7 +45,7 @@ public @interface ContractAbi {
 
   /** Holds several {@link ContractAbi} annotations on one element. */
   @Documented
-  @Retention(RetentionPolicy.SOURCE)
+  @Retention(RetentionPolicy.CLASS)
   @Target({ElementType.PACKAGE, ElementType.TYPE})
   @interface List {
     /** The annotations. */

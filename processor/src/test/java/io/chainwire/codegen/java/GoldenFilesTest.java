@@ -28,7 +28,9 @@ class GoldenFilesTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> folders = Files.list(GeneratedCode.GOLDENS)) {
-      return folders.map(p -> p.getFileName().toString()).sorted().toList().stream();
+      // goldens/dispatchers holds the annotation processor's dispatcher goldens, not an ABI case.
+      return folders.map(p -> p.getFileName().toString()).filter(name -> !name.equals("dispatchers"))
+          .sorted().toList().stream();
     }
   }
 

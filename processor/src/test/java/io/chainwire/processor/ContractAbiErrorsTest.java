@@ -1,0 +1,245 @@
+package io.chainwire.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way a {@code @ContractAbi} can be wrong: message text, file and line. */
+final class ContractAbiErrorsTest {
+  @TempDir Path directory;
+  private AbiProject project;
+
+  @BeforeEach
+  void createProject() {
+    project = new AbiProject(directory);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new ContractAbiProcessor()).compile(sources);
+  }
+
+  private JavaFileObject packageInfo(String... annotations) {
+    String[] lines = new String[annotations.length + 2];
+    System.arraycopy(annotations, 0, lines, 0, annotations.length);
+    lines[annotations.length] = "package test;";
+    lines[annotations.length + 1] = "import io.chainwire.annotation.ContractAbi;";
+    return project.source("src/test/package-info.java", lines);
+  }
+
+  @Test
+  void listsEveryPlaceSearchedForAMissingFile() {
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"abi/Missing.json\")");
+    Path besideSource = directory.resolve("src/test/abi/Missing.json");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "ABI file abi/Missing.json not found; searched: next to the annotated source file ("
+                + besideSource
+                + "), chainwire.abiDirectory (not set), the source path, the class path. Fix the path,"
+                + " or put the file in one of these places (-Achainwire.abiDirectory=<dir> adds a"
+                + " directory).")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"abi/Missing.json\")");
+  }
+
+  @Test
+  void searchesTheAbiDirectoryOption() {
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Missing.json\")");
+    Path abiDirectory = directory.resolve("abis");
+    Compilation compilation =
+        javac()
+            .withProcessors(new ContractAbiProcessor())
+            .withOptions("-Achainwire.abiDirectory=" + abiDirectory)
+            .compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("chainwire.abiDirectory (" + abiDirectory.resolve("Missing.json") + ")")
+        .inFile(source)
+        .onLineContaining("Missing.json");
+  }
+
+  @Test
+  void reportsAMissingAbsolutePathAlone() {
+    Path missing = directory.resolve("nowhere/Missing.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"" + missing + "\")");
+    assertThat(compile(source))
+        .hadErrorContaining("ABI file " + missing + " not found; searched: " + missing + ".")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path");
+  }
+
+  @Test
+  void rejectsAnEmptyPath() {
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "@ContractAbi path \"\" is not a valid file path (it is empty). Give the path of an ABI"
+                + " JSON file, absolute or relative to the annotated source file.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"\")");
+  }
+
+  @Test
+  void rejectsAPathThatIsNoPath() {
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"bad\\u0000name.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining("is not a valid file path (Nul character not allowed).")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"bad");
+  }
+
+  @Test
+  void reportsAFileThatCannotBeRead() {
+    project.file("src/test/abi/placeholder.txt", "a directory, not an ABI file");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"abi\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "cannot read ABI file " + directory.resolve("src/test/abi") + ": IOException: Is a directory."
+                + " Make the path name a readable file.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"abi\")");
+  }
+
+  @Test
+  void reportsAMalformedAbiWithFileLineColumnAndLocation() {
+    Path abi = project.abi("src/test/Broken.json", "Broken.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Broken.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining("malformed ABI: " + abi + ":6:35: [0].inputs[0].type: unknown type \"uint257\": integer widths are 8 to 256 in steps of 8.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Broken.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "Fix the file: it must be a plain ABI array, a Hardhat, Foundry or Truffle artifact, or"
+                + " solc --combined-json output.");
+  }
+
+  @Test
+  void asksWhichContractOfACombinedJsonFile() {
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"abi/solc/combined.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "holds 3 contracts (Token, Vault, Math), and @ContractAbi does not say which one to"
+                + " generate. Add contract = \"<name>\" naming one of them.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"abi/solc/combined.json\")");
+  }
+
+  @Test
+  void rejectsAnUnknownContract() {
+    JavaFileObject source =
+        packageInfo(
+            "@ContractAbi(",
+            "    path = \"abi/solc/combined.json\",",
+            "    contract = \"Nope\")");
+    assertThat(compile(source))
+        .hadErrorContaining("has no contract \"Nope\"; it holds: Token, Vault, Math. Set contract to one of these names.")
+        .inFile(source)
+        .onLineContaining("contract = \"Nope\"");
+  }
+
+  @Test
+  void rejectsAClassNameThatIsNotAnIdentifier() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source =
+        packageInfo(
+            "@ContractAbi(",
+            "    path = \"Hello.json\",",
+            "    name = \"Hello-World\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "the class name \"Hello-World\" set by name is not a valid Java identifier. Set name ="
+                + " \"<Name>\" in @ContractAbi to a Java identifier such as Token.")
+        .inFile(source)
+        .onLineContaining("name = \"Hello-World\"");
+  }
+
+  @Test
+  void rejectsAContractNameThatIsNotAnIdentifier() {
+    Path abi = project.abi("src/test/hello-world.json", "Hello.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"hello-world.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "the class name \"hello-world\" taken from the contract name in " + abi + " is not a valid Java identifier.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"hello-world.json\")");
+  }
+
+  @Test
+  void pointsAtTheOffendingOneOfRepeatedAnnotations() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source =
+        packageInfo(
+            "@ContractAbi(path = \"Hello.json\")",
+            "@ContractAbi(",
+            "    path = \"Hello.json\",",
+            "    name = \"record\")",
+            "@ContractAbi(path = \"Gone.json\")");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("the class name \"record\" set by name is not a valid Java identifier.")
+        .inFile(source)
+        .onLineContaining("name = \"record\"");
+    assertThat(compilation)
+        .hadErrorContaining("ABI file Gone.json not found")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Gone.json\")");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void rejectsASecondAnnotationGeneratingTheSameClass() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    project.abi("src/test/Token.json", "Token.json");
+    JavaFileObject source =
+        packageInfo(
+            "@ContractAbi(path = \"Hello.json\")",
+            "@ContractAbi(path = \"Token.json\", name = \"Hello\")");
+    Compilation compilation = compile(source);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@ContractAbi generates test.Hello, which the @ContractAbi on package test already"
+                + " generates. Set a different name on one of them.")
+        .inFile(source)
+        .onLineContaining("name = \"Hello\"");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void rejectsAnnotationsOnDifferentElementsGeneratingTheSameClass() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject packageInfo = packageInfo("@ContractAbi(path = \"Hello.json\")");
+    JavaFileObject type =
+        project.source(
+            "src/test/Contracts.java",
+            "package test;",
+            "@io.chainwire.annotation.ContractAbi(path = \"Hello.json\")",
+            "final class Contracts {}");
+    Compilation compilation = compile(packageInfo, type);
+    // javac hands over types before packages, so the class's annotation comes first.
+    assertThat(compilation)
+        .hadErrorContaining("@ContractAbi generates test.Hello, which the @ContractAbi on test.Contracts already generates.")
+        .inFile(packageInfo)
+        .onLineContaining("@ContractAbi(path = \"Hello.json\")");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void reportsAGeneratedClassThatCannotBeWritten() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\")");
+    JavaFileObject existing =
+        project.source("src/test/Hello.java", "package test;", "final class Hello {}");
+    assertThat(compile(source, existing))
+        .hadErrorContaining(
+            "cannot write the generated source test.Hello: Attempt to recreate a file for type"
+                + " test.Hello. If a class of that name already exists, rename it or the generated"
+                + " class.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Hello.json\")");
+  }
+}

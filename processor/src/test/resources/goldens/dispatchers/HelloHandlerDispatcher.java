@@ -1,0 +1,54 @@
+package test;
+
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
+import io.chainwire.handler.EventContext;
+import io.chainwire.handler.EventDispatcher;
+import java.util.Objects;
+import java.util.Set;
+import javax.annotation.processing.Generated;
+
+/**
+ * Routes raw logs of {@link Hello} events to a {@link HelloHandler}.
+ *
+ * <p>A log of an event the handler takes is decoded and passed to its method; any other
+ * log is left alone. Events, in the order they are tried:
+ *
+ * <ul>
+ *   <li>{@code MessageSent(address,string)} to {@code onMessageSent}
+ *   <li>{@code Ping(uint256)} to {@code onPing}
+ * </ul>
+ */
+@Generated("io.chainwire.processor")
+public final class HelloHandlerDispatcher implements EventDispatcher {
+  private static final Set<Hash> TOPICS = Set.of(Hello.MessageSent.TOPIC0, Hello.Ping.TOPIC0);
+
+  private final HelloHandler handler;
+
+  /**
+   * Creates a dispatcher that calls {@code handler}.
+   *
+   * @throws NullPointerException if {@code handler} is null
+   */
+  public HelloHandlerDispatcher(HelloHandler handler) {
+    this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  @Override
+  public Set<Hash> topics() {
+    return TOPICS;
+  }
+
+  @Override
+  public boolean dispatch(RawLog log, EventContext context) {
+    if (Hello.MessageSent.matches(log)) {
+      handler.onMessageSent(Hello.MessageSent.decode(log), context);
+      return true;
+    }
+    if (Hello.Ping.matches(log)) {
+      handler.onPing(Hello.Ping.decode(log));
+      return true;
+    }
+    return false;
+  }
+}
