@@ -28,6 +28,10 @@ final class ContractSelector {
    * or empty after reporting why there is none.
    */
   Optional<AbiContract> select(AbiRequest request, String file, List<AbiContract> contracts) {
+    if (contracts.isEmpty()) {
+      reporter.error(Message.ABI_NO_CONTRACT, request.site(), file);
+      return Optional.empty();
+    }
     if (request.contract().isEmpty()) {
       if (contracts.size() == 1) {
         return Optional.of(contracts.get(0));
@@ -65,8 +69,6 @@ final class ContractSelector {
   }
 
   private static String names(List<AbiContract> contracts) {
-    return contracts.isEmpty()
-        ? "none"
-        : contracts.stream().map(AbiContract::name).collect(Collectors.joining(", "));
+    return contracts.stream().map(AbiContract::name).collect(Collectors.joining(", "));
   }
 }

@@ -39,7 +39,7 @@ enum Message {
       "@ContractHandler interface %s has no abstract methods, so its dispatcher would route no"
           + " event at all.",
       "Declare one method per event to handle, taking the event record and optionally an"
-          + " EventContext; the events of %s are: %s."),
+          + " EventContext; the events of %s it can route are: %s."),
   METHOD_GENERIC(
       "handler method %s declares type parameters, but the dispatcher calls it with one concrete"
           + " event type.",
@@ -91,6 +91,9 @@ enum Message {
       "malformed ABI: %s.",
       "Fix the file: it must be a plain ABI array, a Hardhat, Foundry or Truffle artifact, or solc"
           + " --combined-json output."),
+  ABI_NO_CONTRACT(
+      "ABI file %s holds no contract.",
+      "Name a file that holds the contract's ABI, for solc output one made with --combined-json abi."),
   ABI_CONTRACT_REQUIRED(
       "ABI file %s holds %d contracts (%s), and @ContractAbi does not say which one to generate.",
       "Add contract = \"<name>\" naming one of them."),

@@ -67,7 +67,7 @@ final class ContractAbiErrorsTest {
     Path missing = directory.resolve("nowhere/Missing.json");
     JavaFileObject source = packageInfo("@ContractAbi(path = \"" + missing + "\")");
     assertThat(compile(source))
-        .hadErrorContaining("ABI file " + missing + " not found; searched: " + missing + ".")
+        .hadErrorContaining("ABI file " + missing + " not found; searched: the path itself (" + missing + ").")
         .inFile(source)
         .onLineContaining("@ContractAbi(path");
   }
@@ -127,6 +127,18 @@ final class ContractAbiErrorsTest {
                 + " generate. Add contract = \"<name>\" naming one of them.")
         .inFile(source)
         .onLineContaining("@ContractAbi(path = \"abi/solc/combined.json\")");
+  }
+
+  @Test
+  void rejectsAFileWithoutContracts() {
+    Path abi = project.file("src/test/Empty.json", "{\"contracts\": {}}");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Empty.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "ABI file " + abi + " holds no contract. Name a file that holds the contract's ABI, for"
+                + " solc output one made with --combined-json abi.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Empty.json\")");
   }
 
   @Test
