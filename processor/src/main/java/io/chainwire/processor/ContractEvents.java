@@ -15,10 +15,10 @@ import javax.lang.model.util.ElementFilter;
  */
 record ContractEvents(TypeElement contract, List<TypeElement> events) {
   /** The constant holding an event's topic 0; generated classes omit it for anonymous events. */
-  static final String TOPIC0 = "TOPIC0";
+  private static final String TOPIC0 = "TOPIC0";
 
   /** The constant holding an event's canonical signature. */
-  static final String SIGNATURE = "SIGNATURE";
+  private static final String SIGNATURE = "SIGNATURE";
 
   ContractEvents {
     events = List.copyOf(events);
