@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -75,8 +76,18 @@ public final class ContractClassGenerator {
           .addMember("value", "$S", "io.chainwire.codegen")
           .build();
 
-  /** Returns the source of {@code packageName.simpleName} for {@code contract}. */
+  /**
+   * Returns the source of {@code packageName.simpleName} for {@code contract}.
+   *
+   * @throws IllegalArgumentException if {@code simpleName} is not a Java identifier, or is
+   *     {@code Event} or {@code Filter} (names of nested types), or if the model is one no ABI
+   *     encoder can produce
+   */
   public JavaFile generate(AbiContract contract, String packageName, String simpleName) {
+    if (!JavaNames.escape(JavaNames.identifier(simpleName, "_"), ContractNames.NESTED_TYPES, Set.of()).equals(simpleName)) {
+      throw new IllegalArgumentException("cannot name the class of contract " + contract.name() + " \"" + simpleName
+          + "\": it must be a Java identifier other than a keyword, Event or Filter");
+    }
     contract.events().forEach(ContractClassGenerator::validate);
     ClassName contractClass = ClassName.get(packageName, simpleName);
     ContractNames names = ContractNames.plan(contract, contractClass);

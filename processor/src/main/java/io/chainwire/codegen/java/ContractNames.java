@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class ContractNames {
   /** Nested type names the generated class itself uses. */
-  private static final Set<String> NESTED_TYPES = Set.of("Event", "Filter");
+  static final Set<String> NESTED_TYPES = Set.of("Event", "Filter");
 
   /**
    * Names an event record component must not take: the record's own members, the {@code Filter}'s

@@ -115,15 +115,7 @@ class GeneratedDecodingTest {
 
   @Test
   void decodesArraysOfNestedDynamicStructsAndFixedArraysOfStructs() {
-    DynamicStruct order1 = order(ALICE, 7, List.of("aa", "bb"), "first");
-    DynamicStruct order2 = order(BOB, 8, List.of(), "");
-    DynamicArray pairs = new DynamicArray<>(StaticArray2.class, List.of(
-        new StaticArray2<>(StaticStruct.class, asset(ALICE, 1), asset(BOB, 2)),
-        new StaticArray2<>(StaticStruct.class, asset(BOB, 3), asset(ALICE, 4))));
-    RawLog log = log(List.of(Hash.keccak256(signature("OrdersMatched")), topic(new Uint256(5))), List.of(
-        new DynamicArray<>(DynamicStruct.class, order1, order2), pairs));
-
-    Object matched = MARKET.decode(log);
+    Object matched = MARKET.decode(ordersMatched());
     assertEquals(BigInteger.valueOf(5), get(matched, "round"));
     List<?> orders = (List<?>) get(matched, "orders");
     assertEquals(2, orders.size());
@@ -141,14 +133,7 @@ class GeneratedDecodingTest {
 
   @Test
   void decodesStaticArraysOfDynamicStructsAndStructsHoldingStructs() {
-    DynamicStruct order = order(ALICE, 9, List.of("cc"), "pair");
-    DynamicStruct fill = new DynamicStruct(order(BOB, 10, List.of(), "inner"),
-        new StaticArray3<>(Uint128.class, new Uint128(1), new Uint128(2), new Uint128(3)), new Int24(-8_388_608));
-    RawLog log = log(List.of(Hash.keccak256(signature("Batch"))), List.of(
-        new StaticArray2<>(DynamicStruct.class, order, order(BOB, 11, List.of(), "second")),
-        new DynamicArray<>(DynamicStruct.class, fill)));
-
-    Object batch = MARKET.decode(log);
+    Object batch = MARKET.decode(batch());
     List<?> pair = (List<?>) get(batch, "pair");
     assertEquals("pair", get(pair.get(0), "note"));
     assertEquals(BigInteger.valueOf(11), get(get(pair.get(1), "asset"), "id"));
@@ -160,23 +145,7 @@ class GeneratedDecodingTest {
 
   @Test
   void decodesNestedAndFixedArraysOfEveryKind() {
-    RawLog log = log(List.of(Hash.keccak256(signature("Grid"))), List.of(
-        new DynamicArray<>(DynamicArray.class, List.of(
-            new DynamicArray<>(Uint256.class, new Uint256(1), new Uint256(2)),
-            new DynamicArray<>(Uint256.class, List.of()),
-            new DynamicArray<>(Uint256.class, new Uint256(3)))),
-        // string[2] encodes exactly as the tuple (string,string); web3j 4.13 writes a StaticArray2 of
-        // strings inline without offsets, against the ABI specification, so it is given as a tuple.
-        new DynamicStruct(new Utf8String("left"), new Utf8String("")),
-        new StaticArray3<>(Bool.class, new Bool(true), new Bool(false), new Bool(true)),
-        new DynamicArray<>(Int24.class, new Int24(-1), new Int24(8_388_607)),
-        new StaticArray3<>(StaticArray2.class, List.of(
-            new StaticArray2<>(Uint256.class, new Uint256(1), new Uint256(2)),
-            new StaticArray2<>(Uint256.class, new Uint256(3), new Uint256(4)),
-            new StaticArray2<>(Uint256.class, new Uint256(5), new Uint256(6)))),
-        new DynamicArray<>(DynamicBytes.class, new DynamicBytes(new byte[] {1, 2, 3}), new DynamicBytes(new byte[40]))));
-
-    Object grid = MARKET.decode(log);
+    Object grid = MARKET.decode(grid());
     assertEquals(List.of(List.of(BigInteger.ONE, BigInteger.TWO), List.of(), List.of(BigInteger.valueOf(3))), get(grid, "matrix"));
     assertEquals(List.of("left", ""), get(grid, "labels"));
     assertEquals(List.of(true, false, true), get(grid, "flags"));
@@ -233,6 +202,46 @@ class GeneratedDecodingTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> LoadedContract.invoke(builder, "tokenId", (Object) new BigInteger[] {BigInteger.ONE.negate()}));
     assertEquals("-1 does not fit uint256", e.getMessage());
+  }
+
+  /** Returns an {@code OrdersMatched} log: an array of nested dynamic structs and a {@code tuple[2][]}. */
+  static RawLog ordersMatched() {
+    DynamicStruct order1 = order(ALICE, 7, List.of("aa", "bb"), "first");
+    DynamicStruct order2 = order(BOB, 8, List.of(), "");
+    DynamicArray pairs = new DynamicArray<>(StaticArray2.class, List.of(
+        new StaticArray2<>(StaticStruct.class, asset(ALICE, 1), asset(BOB, 2)),
+        new StaticArray2<>(StaticStruct.class, asset(BOB, 3), asset(ALICE, 4))));
+    return log(List.of(Hash.keccak256(signature("OrdersMatched")), topic(new Uint256(5))), List.of(
+        new DynamicArray<>(DynamicStruct.class, order1, order2), pairs));
+  }
+
+  /** Returns a {@code Batch} log: a fixed array of dynamic structs and structs holding structs. */
+  static RawLog batch() {
+    DynamicStruct order = order(ALICE, 9, List.of("cc"), "pair");
+    DynamicStruct fill = new DynamicStruct(order(BOB, 10, List.of(), "inner"),
+        new StaticArray3<>(Uint128.class, new Uint128(1), new Uint128(2), new Uint128(3)), new Int24(-8_388_608));
+    return log(List.of(Hash.keccak256(signature("Batch"))), List.of(
+        new StaticArray2<>(DynamicStruct.class, order, order(BOB, 11, List.of(), "second")),
+        new DynamicArray<>(DynamicStruct.class, fill)));
+  }
+
+  /** Returns a {@code Grid} log: nested dynamic arrays and fixed arrays of static and dynamic elements. */
+  static RawLog grid() {
+    return log(List.of(Hash.keccak256(signature("Grid"))), List.of(
+        new DynamicArray<>(DynamicArray.class, List.of(
+            new DynamicArray<>(Uint256.class, new Uint256(1), new Uint256(2)),
+            new DynamicArray<>(Uint256.class, List.of()),
+            new DynamicArray<>(Uint256.class, new Uint256(3)))),
+        // string[2] encodes exactly as the tuple (string,string); web3j 4.13 writes a StaticArray2 of
+        // strings inline without offsets, against the ABI specification, so it is given as a tuple.
+        new DynamicStruct(new Utf8String("left"), new Utf8String("")),
+        new StaticArray3<>(Bool.class, new Bool(true), new Bool(false), new Bool(true)),
+        new DynamicArray<>(Int24.class, new Int24(-1), new Int24(8_388_607)),
+        new StaticArray3<>(StaticArray2.class, List.of(
+            new StaticArray2<>(Uint256.class, new Uint256(1), new Uint256(2)),
+            new StaticArray2<>(Uint256.class, new Uint256(3), new Uint256(4)),
+            new StaticArray2<>(Uint256.class, new Uint256(5), new Uint256(6)))),
+        new DynamicArray<>(DynamicBytes.class, new DynamicBytes(new byte[] {1, 2, 3}), new DynamicBytes(new byte[40]))));
   }
 
   private static DynamicStruct order(Address maker, long assetId, List<String> tags, String note) {

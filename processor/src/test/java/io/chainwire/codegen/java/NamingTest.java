@@ -95,6 +95,28 @@ class NamingTest {
     assertRejected(new AbiEvent("E", List.of(zero), false), "has a zero-length array uint256[0]");
   }
 
+  @Test
+  void rejectsClassNamesThatCannotHoldTheNestedTypes() {
+    AbiContract contract = new AbiContract("C", List.of());
+    for (String name : List.of("Event", "Filter", "class", "9lives", "")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new ContractClassGenerator().generate(contract, "p", name));
+      assertTrue(e.getMessage().contains("must be a Java identifier other than a keyword, Event or Filter"), e.getMessage());
+    }
+  }
+
+  @Test
+  void contractsNamedLikeRuntimeTypesOrWithoutEventsStillCompile() {
+    String abi = """
+        [{"type": "event", "name": "Moved", "inputs": [{"name": "to", "type": "address", "indexed": true},
+          {"name": "list", "type": "uint256[]"}]}]""";
+    for (String name : List.of("Hash", "AbiDecoder", "List", "Topics")) {
+      LoadedContract contract = LoadedContract.fromJson(name, abi);
+      assertEquals(List.of("to", "list", "meta"), LoadedContract.components(contract.nested("Moved")));
+    }
+    GeneratedCode.compile(new ContractClassGenerator().generate(new AbiContract("Empty", List.of()), "p", "Empty"));
+  }
+
   private static void assertRejected(AbiEvent event, String message) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new ContractClassGenerator().generate(new AbiContract("C", List.of(event)), "p", "C"));
