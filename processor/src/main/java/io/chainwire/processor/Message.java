@@ -101,8 +101,12 @@ enum Message {
       "ABI file %s has no contract \"%s\"; it holds: %s.",
       "Set contract to one of these names."),
   ABI_INVALID_NAME(
-      "the class name \"%s\" %s is not a valid Java identifier.",
+      "the class name \"%s\" %s cannot name a contract class: it must be a Java identifier other"
+          + " than a keyword, Event or Filter.",
       "Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token."),
+  GENERATION_REJECTED(
+      "the generator cannot write %s from ABI file %s: %s.",
+      "Fix the ABI file, or set name in @ContractAbi to another class name."),
   DUPLICATE_CLASS(
       "@ContractAbi generates %s, which the @ContractAbi on %s already generates.",
       "Set a different name on one of them."),

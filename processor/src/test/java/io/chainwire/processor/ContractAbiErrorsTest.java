@@ -164,8 +164,9 @@ final class ContractAbiErrorsTest {
             "    name = \"Hello-World\")");
     assertThat(compile(source))
         .hadErrorContaining(
-            "the class name \"Hello-World\" set by name is not a valid Java identifier. Set name ="
-                + " \"<Name>\" in @ContractAbi to a Java identifier such as Token.")
+            "the class name \"Hello-World\" set by name cannot name a contract class: it must be a"
+                + " Java identifier other than a keyword, Event or Filter. Set name = \"<Name>\" in"
+                + " @ContractAbi to a Java identifier such as Token.")
         .inFile(source)
         .onLineContaining("name = \"Hello-World\"");
   }
@@ -176,9 +177,33 @@ final class ContractAbiErrorsTest {
     JavaFileObject source = packageInfo("@ContractAbi(path = \"hello-world.json\")");
     assertThat(compile(source))
         .hadErrorContaining(
-            "the class name \"hello-world\" taken from the contract name in " + abi + " is not a valid Java identifier.")
+            "the class name \"hello-world\" taken from the contract name in " + abi + " cannot name a contract class")
         .inFile(source)
         .onLineContaining("@ContractAbi(path = \"hello-world.json\")");
+  }
+
+  @Test
+  void rejectsTheNameOfATypeNestedInEveryContractClass() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Event\")");
+    assertThat(compile(source))
+        .hadErrorContaining("the class name \"Event\" set by name cannot name a contract class")
+        .inFile(source)
+        .onLineContaining("name = \"Event\"");
+  }
+
+  @Test
+  void reportsWhatTheGeneratorRejects() {
+    Path abi = project.abi("src/test/Hello.json", "Hello.json");
+    // The source spells the name with Unicode escapes, so it reads the same in any file encoding.
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Gr\\u00fc\\u00dfe\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "the generator cannot write test.Gr\u00fc\u00dfe from ABI file " + abi + ": cannot name the class of"
+                + " contract Hello \"Gr\u00fc\u00dfe\": it must be a Java identifier other than a keyword,"
+                + " Event or Filter. Fix the ABI file, or set name in @ContractAbi to another class name.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Hello.json\"");
   }
 
   @Test
@@ -193,7 +218,7 @@ final class ContractAbiErrorsTest {
             "@ContractAbi(path = \"Gone.json\")");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("the class name \"record\" set by name is not a valid Java identifier.")
+        .hadErrorContaining("the class name \"record\" set by name cannot name a contract class")
         .inFile(source)
         .onLineContaining("name = \"record\"");
     assertThat(compilation)
