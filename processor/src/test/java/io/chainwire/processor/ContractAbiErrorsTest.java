@@ -229,6 +229,25 @@ final class ContractAbiErrorsTest {
   }
 
   @Test
+  void pointsAtTheOffendingOneOfRepeatedAnnotationsOnAType() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source =
+        project.source(
+            "src/test/Contracts.java",
+            "package test;",
+            "import io.chainwire.annotation.ContractAbi;",
+            "@ContractAbi(path = \"Hello.json\")",
+            "@ContractAbi(",
+            "    path = \"Hello.json\",",
+            "    contract = \"Goodbye\")",
+            "final class Contracts {}");
+    assertThat(compile(source))
+        .hadErrorContaining("has no contract \"Goodbye\"; it holds: Hello.")
+        .inFile(source)
+        .onLineContaining("contract = \"Goodbye\"");
+  }
+
+  @Test
   void rejectsASecondAnnotationGeneratingTheSameClass() {
     project.abi("src/test/Hello.json", "Hello.json");
     project.abi("src/test/Token.json", "Token.json");
