@@ -9,9 +9,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -23,7 +24,7 @@ import javax.tools.StandardLocation;
  * relative one is looked up, in order: next to the annotated source file (javac only: other
  * compilers, and Gradle's wrapped javac, do not tell where a source file is); in the directory of
  * the processor option {@value #ABI_DIRECTORY}; as a resource name on the source path; as a
- * resource name on the class path (where Maven copies {@code src/main/resources}).
+ * resource name on the class path (where Maven has copied {@code src/main/resources}).
  */
 final class AbiLocator {
   /** The processor option naming a directory of ABI files. */
@@ -43,49 +44,75 @@ final class AbiLocator {
     this.annotations = annotations;
   }
 
+  /** A place the file may be, as messages name it, and how to find it there. */
+  private record Place(String description, Supplier<Optional<Found>> lookup) {}
+
+  /** A file that exists, as errors name it, and how to read it. */
+  private record Found(String name, Contents contents) {}
+
+  /** Reads a file's bytes. */
+  private interface Contents {
+    byte[] read() throws IOException;
+  }
+
   /** Returns the ABI file of {@code request}, or empty after reporting why there is none. */
   Optional<AbiSource> locate(AbiRequest request) {
     Site site = request.site("path", annotations);
-    if (request.path().isBlank()) {
-      reporter.error(Message.ABI_PATH_INVALID, site, request.path(), "it is empty");
+    Optional<Path> path = parse(request.path(), site);
+    if (path.isEmpty()) {
       return Optional.empty();
     }
-    Path path;
-    try {
-      path = Path.of(request.path());
-    } catch (InvalidPathException e) {
-      reporter.error(Message.ABI_PATH_INVALID, site, request.path(), e.getReason());
-      return Optional.empty();
-    }
-    if (path.isAbsolute()) {
-      if (Files.exists(path)) {
-        return read(path, site);
-      }
-      reporter.error(Message.ABI_NOT_FOUND, site, request.path(), path);
-      return Optional.empty();
-    }
-    List<String> searched = new ArrayList<>();
-    Optional<Path> besideSource = sourceDirectory(request.element()).map(directory -> directory.resolve(path).normalize());
-    if (besideSource.isPresent()) {
-      searched.add("next to the annotated source file (" + besideSource.get() + ")");
-      if (Files.exists(besideSource.get())) {
-        return read(besideSource.get(), site);
+    List<Place> places = places(request.element(), path.get());
+    for (Place place : places) {
+      Optional<Found> found = place.lookup().get();
+      if (found.isPresent()) {
+        return read(found.get(), site);
       }
     }
-    Optional<Path> inAbiDirectory = abiDirectory().map(directory -> directory.resolve(path).normalize());
-    searched.add(inAbiDirectory.map(file -> ABI_DIRECTORY + " (" + file + ")").orElse(ABI_DIRECTORY + " (not set)"));
-    if (inAbiDirectory.isPresent() && Files.exists(inAbiDirectory.get())) {
-      return read(inAbiDirectory.get(), site);
-    }
-    for (StandardLocation location : List.of(StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
-      searched.add("the " + location.getName().toLowerCase(Locale.ROOT).replace('_', ' '));
-      Optional<FileObject> resource = resource(location, request.path());
-      if (resource.isPresent()) {
-        return read(resource.get(), site);
-      }
-    }
-    reporter.error(Message.ABI_NOT_FOUND, site, request.path(), String.join(", ", searched));
+    reporter.error(
+        Message.ABI_NOT_FOUND,
+        site,
+        request.path(),
+        places.stream().map(Place::description).collect(Collectors.joining(", ")));
     return Optional.empty();
+  }
+
+  private Optional<Path> parse(String path, Site site) {
+    if (path.isBlank()) {
+      reporter.error(Message.ABI_PATH_INVALID, site, path, "it is empty");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(path));
+    } catch (InvalidPathException e) {
+      reporter.error(Message.ABI_PATH_INVALID, site, path, e.getReason());
+      return Optional.empty();
+    }
+  }
+
+  private List<Place> places(Element element, Path path) {
+    if (path.isAbsolute()) {
+      return List.of(file("the path itself", path));
+    }
+    List<Place> places = new ArrayList<>();
+    sourceDirectory(element)
+        .ifPresent(directory -> places.add(file("next to the annotated source file", directory.resolve(path))));
+    places.add(
+        abiDirectory()
+            .map(directory -> file(ABI_DIRECTORY, directory.resolve(path)))
+            .orElse(new Place(ABI_DIRECTORY + " (not set)", Optional::empty)));
+    places.add(new Place("the source path", () -> resource(StandardLocation.SOURCE_PATH, path)));
+    places.add(new Place("the class path", () -> resource(StandardLocation.CLASS_PATH, path)));
+    return places;
+  }
+
+  private static Place file(String label, Path path) {
+    Path file = path.normalize();
+    return new Place(
+        label + " (" + file + ")",
+        () -> Files.exists(file)
+            ? Optional.of(new Found(file.toString(), () -> Files.readAllBytes(file)))
+            : Optional.empty());
   }
 
   private Optional<Path> abiDirectory() {
@@ -103,35 +130,33 @@ final class AbiLocator {
         .map(source -> Path.of(source).getParent());
   }
 
-  private Optional<FileObject> resource(StandardLocation location, String name) {
+  /** Looks {@code path} up as a resource name: {@code abi/Token.json}, with forward slashes. */
+  private Optional<Found> resource(StandardLocation location, Path path) {
+    FileObject resource;
     try {
-      return Optional.of(filer.getResource(location, "", name));
+      resource = filer.getResource(location, "", path.toString().replace('\\', '/'));
     } catch (IOException | IllegalArgumentException notThere) {
       return Optional.empty();
     }
-  }
-
-  private Optional<AbiSource> read(Path file, Site site) {
-    try {
-      return Optional.of(new AbiSource(file.toString(), Files.readAllBytes(file)));
-    } catch (IOException e) {
-      reporter.error(Message.ABI_UNREADABLE, site, file, reason(e));
-      return Optional.empty();
-    }
-  }
-
-  private Optional<AbiSource> read(FileObject resource, Site site) {
     URI uri = resource.toUri();
     String name = "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
-    try (InputStream in = resource.openInputStream()) {
-      return Optional.of(new AbiSource(name, in.readAllBytes()));
-    } catch (IOException e) {
-      reporter.error(Message.ABI_UNREADABLE, site, name, reason(e));
-      return Optional.empty();
-    }
+    return Optional.of(new Found(name, () -> {
+      try (InputStream in = resource.openInputStream()) {
+        return in.readAllBytes();
+      }
+    }));
   }
 
-  private static String reason(IOException e) {
-    return e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "no detail");
+  private Optional<AbiSource> read(Found file, Site site) {
+    try {
+      return Optional.of(new AbiSource(file.name(), file.contents().read()));
+    } catch (IOException e) {
+      reporter.error(
+          Message.ABI_UNREADABLE,
+          site,
+          file.name(),
+          e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), "no detail"));
+      return Optional.empty();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.chainwire.processor;
 
+import com.palantir.javapoet.JavaFile;
 import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
@@ -56,6 +57,14 @@ final class AbiStep {
       reporter.error(Message.DUPLICATE_CLASS, request.site(), qualifiedName, first.describeElement());
       return;
     }
-    writer.write(generator.generate(contract.get(), packageName, className.get()), request.element(), request.site());
+    JavaFile file;
+    try {
+      file = generator.generate(contract.get(), packageName, className.get());
+    } catch (IllegalArgumentException rejected) {
+      reporter.error(
+          Message.GENERATION_REJECTED, request.site(), qualifiedName, source.get().name(), rejected.getMessage());
+      return;
+    }
+    writer.write(file, request.element(), request.site());
   }
 }

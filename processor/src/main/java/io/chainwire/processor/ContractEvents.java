@@ -2,7 +2,6 @@ package io.chainwire.processor;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -16,10 +15,10 @@ import javax.lang.model.util.ElementFilter;
  */
 record ContractEvents(TypeElement contract, List<TypeElement> events) {
   /** The constant holding an event's topic 0; generated classes omit it for anonymous events. */
-  static final String TOPIC0 = "TOPIC0";
+  private static final String TOPIC0 = "TOPIC0";
 
   /** The constant holding an event's canonical signature. */
-  static final String SIGNATURE = "SIGNATURE";
+  private static final String SIGNATURE = "SIGNATURE";
 
   ContractEvents {
     events = List.copyOf(events);
@@ -42,13 +41,17 @@ record ContractEvents(TypeElement contract, List<TypeElement> events) {
         .map(String.class::cast);
   }
 
-  /** Returns the simple names of the events, for messages: {@code MessageSent, Transfer}. */
-  String eventNames() {
-    return events.isEmpty()
-        ? "(none)"
-        : events.stream()
+  /**
+   * Returns the events a handler method may take, for messages: {@code Hello.MessageSent,
+   * Hello.Ping}. Anonymous events are left out, as no dispatcher can route them.
+   */
+  String routableEventNames() {
+    List<String> names =
+        events.stream()
+            .filter(event -> !isAnonymous(event))
             .map(event -> contract.getSimpleName() + "." + event.getSimpleName())
-            .collect(Collectors.joining(", "));
+            .toList();
+    return names.isEmpty() ? "none, all its events are anonymous" : String.join(", ", names);
   }
 
   private static Optional<VariableElement> constant(TypeElement event, String name) {

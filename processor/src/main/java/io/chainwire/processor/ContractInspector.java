@@ -20,7 +20,7 @@ import javax.lang.model.util.Types;
  */
 final class ContractInspector {
   /** The name of the sealed event interface nested in every contract class. */
-  static final String EVENT_INTERFACE = "Event";
+  private static final String EVENT_INTERFACE = "Event";
 
   private final Types types;
   private final TypeMirror contractEvent;

@@ -12,8 +12,11 @@ import javax.lang.model.SourceVersion;
  * of the class to generate for it.
  */
 final class ContractSelector {
-  /** Identifiers Java reserves for type names although they are not keywords. */
-  private static final Set<String> RESTRICTED_TYPE_NAMES = Set.of("var", "yield", "record", "sealed", "permits");
+  /**
+   * Identifiers no contract class may take: those Java reserves for type names although they are
+   * not keywords, and the names of the types nested in every contract class.
+   */
+  private static final Set<String> RESERVED_NAMES = Set.of("var", "yield", "record", "sealed", "permits", "Event", "Filter");
 
   private final Reporter reporter;
   private final Annotations annotations;
@@ -28,6 +31,10 @@ final class ContractSelector {
    * or empty after reporting why there is none.
    */
   Optional<AbiContract> select(AbiRequest request, String file, List<AbiContract> contracts) {
+    if (contracts.isEmpty()) {
+      reporter.error(Message.ABI_NO_CONTRACT, request.site(), file);
+      return Optional.empty();
+    }
     if (request.contract().isEmpty()) {
       if (contracts.size() == 1) {
         return Optional.of(contracts.get(0));
@@ -48,7 +55,7 @@ final class ContractSelector {
     return selected;
   }
 
-  /** Returns the simple name of the class to generate, or empty after reporting that it is not a Java identifier. */
+  /** Returns the simple name of the class to generate, or empty after reporting that it cannot name one. */
   Optional<String> className(AbiRequest request, String file, AbiContract contract) {
     if (!request.name().isEmpty()) {
       return checkName(request.name(), "set by name", request.site("name", annotations));
@@ -57,7 +64,7 @@ final class ContractSelector {
   }
 
   private Optional<String> checkName(String name, String origin, Site site) {
-    if (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !RESTRICTED_TYPE_NAMES.contains(name)) {
+    if (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !RESERVED_NAMES.contains(name)) {
       return Optional.of(name);
     }
     reporter.error(Message.ABI_INVALID_NAME, site, name, origin);
@@ -65,8 +72,6 @@ final class ContractSelector {
   }
 
   private static String names(List<AbiContract> contracts) {
-    return contracts.isEmpty()
-        ? "none"
-        : contracts.stream().map(AbiContract::name).collect(Collectors.joining(", "));
+    return contracts.stream().map(AbiContract::name).collect(Collectors.joining(", "));
   }
 }

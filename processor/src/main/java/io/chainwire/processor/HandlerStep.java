@@ -2,6 +2,7 @@ package io.chainwire.processor;
 
 import io.chainwire.annotation.ContractHandler;
 import io.chainwire.codegen.java.DispatcherGenerator;
+import java.util.Locale;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -68,7 +69,7 @@ final class HandlerStep {
     return switch (kind) {
       case ENUM -> "an enum";
       case ANNOTATION_TYPE -> "an annotation interface";
-      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + kind.name().toLowerCase(Locale.ROOT);
     };
   }
 }

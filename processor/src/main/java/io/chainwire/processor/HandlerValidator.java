@@ -72,7 +72,7 @@ final class HandlerValidator {
   }
 
   /** {@code Outer.Inner} gets {@code Outer_InnerDispatcher}, in the same package. */
-  static ClassName dispatcherName(TypeElement handler) {
+  private static ClassName dispatcherName(TypeElement handler) {
     ClassName name = ClassName.get(handler);
     return ClassName.get(name.packageName(), String.join("_", name.simpleNames()) + "Dispatcher");
   }
@@ -104,7 +104,7 @@ final class HandlerValidator {
           Site.of(handler),
           handler.getQualifiedName(),
           events.contract().getQualifiedName(),
-          events.eventNames());
+          events.routableEventNames());
     }
     List<DispatcherSpec.Route> routes = new ArrayList<>();
     Map<TypeElement, ExecutableElement> handled = new HashMap<>();
@@ -171,7 +171,7 @@ final class HandlerValidator {
           method.describe(),
           parameter,
           events.contract().getQualifiedName(),
-          events.eventNames());
+          events.routableEventNames());
       return Optional.empty();
     }
     if (!owner.get().contract().equals(events.contract())) {

@@ -39,7 +39,7 @@ enum Message {
       "@ContractHandler interface %s has no abstract methods, so its dispatcher would route no"
           + " event at all.",
       "Declare one method per event to handle, taking the event record and optionally an"
-          + " EventContext; the events of %s are: %s."),
+          + " EventContext; the events of %s it can route are: %s."),
   METHOD_GENERIC(
       "handler method %s declares type parameters, but the dispatcher calls it with one concrete"
           + " event type.",
@@ -91,6 +91,9 @@ enum Message {
       "malformed ABI: %s.",
       "Fix the file: it must be a plain ABI array, a Hardhat, Foundry or Truffle artifact, or solc"
           + " --combined-json output."),
+  ABI_NO_CONTRACT(
+      "ABI file %s holds no contract.",
+      "Name a file that holds the contract's ABI, for solc output one made with --combined-json abi."),
   ABI_CONTRACT_REQUIRED(
       "ABI file %s holds %d contracts (%s), and @ContractAbi does not say which one to generate.",
       "Add contract = \"<name>\" naming one of them."),
@@ -98,8 +101,12 @@ enum Message {
       "ABI file %s has no contract \"%s\"; it holds: %s.",
       "Set contract to one of these names."),
   ABI_INVALID_NAME(
-      "the class name \"%s\" %s is not a valid Java identifier.",
+      "the class name \"%s\" %s cannot name a contract class: it must be a Java identifier other"
+          + " than a keyword, Event or Filter.",
       "Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token."),
+  GENERATION_REJECTED(
+      "the generator cannot write %s from ABI file %s: %s.",
+      "Fix the ABI file, or set name in @ContractAbi to another class name."),
   DUPLICATE_CLASS(
       "@ContractAbi generates %s, which the @ContractAbi on %s already generates.",
       "Set a different name on one of them."),

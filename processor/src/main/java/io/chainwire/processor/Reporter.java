@@ -1,8 +1,8 @@
 package io.chainwire.processor;
 
+import com.sun.source.util.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import com.sun.source.util.Trees;
 import java.util.Optional;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;

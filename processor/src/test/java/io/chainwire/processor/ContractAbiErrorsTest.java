@@ -67,7 +67,7 @@ final class ContractAbiErrorsTest {
     Path missing = directory.resolve("nowhere/Missing.json");
     JavaFileObject source = packageInfo("@ContractAbi(path = \"" + missing + "\")");
     assertThat(compile(source))
-        .hadErrorContaining("ABI file " + missing + " not found; searched: " + missing + ".")
+        .hadErrorContaining("ABI file " + missing + " not found; searched: the path itself (" + missing + ").")
         .inFile(source)
         .onLineContaining("@ContractAbi(path");
   }
@@ -130,6 +130,18 @@ final class ContractAbiErrorsTest {
   }
 
   @Test
+  void rejectsAFileWithoutContracts() {
+    Path abi = project.file("src/test/Empty.json", "{\"contracts\": {}}");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Empty.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "ABI file " + abi + " holds no contract. Name a file that holds the contract's ABI, for"
+                + " solc output one made with --combined-json abi.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Empty.json\")");
+  }
+
+  @Test
   void rejectsAnUnknownContract() {
     JavaFileObject source =
         packageInfo(
@@ -152,8 +164,9 @@ final class ContractAbiErrorsTest {
             "    name = \"Hello-World\")");
     assertThat(compile(source))
         .hadErrorContaining(
-            "the class name \"Hello-World\" set by name is not a valid Java identifier. Set name ="
-                + " \"<Name>\" in @ContractAbi to a Java identifier such as Token.")
+            "the class name \"Hello-World\" set by name cannot name a contract class: it must be a"
+                + " Java identifier other than a keyword, Event or Filter. Set name = \"<Name>\" in"
+                + " @ContractAbi to a Java identifier such as Token.")
         .inFile(source)
         .onLineContaining("name = \"Hello-World\"");
   }
@@ -164,9 +177,33 @@ final class ContractAbiErrorsTest {
     JavaFileObject source = packageInfo("@ContractAbi(path = \"hello-world.json\")");
     assertThat(compile(source))
         .hadErrorContaining(
-            "the class name \"hello-world\" taken from the contract name in " + abi + " is not a valid Java identifier.")
+            "the class name \"hello-world\" taken from the contract name in " + abi + " cannot name a contract class")
         .inFile(source)
         .onLineContaining("@ContractAbi(path = \"hello-world.json\")");
+  }
+
+  @Test
+  void rejectsTheNameOfATypeNestedInEveryContractClass() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Event\")");
+    assertThat(compile(source))
+        .hadErrorContaining("the class name \"Event\" set by name cannot name a contract class")
+        .inFile(source)
+        .onLineContaining("name = \"Event\"");
+  }
+
+  @Test
+  void reportsWhatTheGeneratorRejects() {
+    Path abi = project.abi("src/test/Hello.json", "Hello.json");
+    // The source spells the name with Unicode escapes, so it reads the same in any file encoding.
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Gr\\u00fc\\u00dfe\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "the generator cannot write test.Gr\u00fc\u00dfe from ABI file " + abi + ": cannot name the class of"
+                + " contract Hello \"Gr\u00fc\u00dfe\": it must be a Java identifier other than a keyword,"
+                + " Event or Filter. Fix the ABI file, or set name in @ContractAbi to another class name.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"Hello.json\"");
   }
 
   @Test
@@ -181,7 +218,7 @@ final class ContractAbiErrorsTest {
             "@ContractAbi(path = \"Gone.json\")");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("the class name \"record\" set by name is not a valid Java identifier.")
+        .hadErrorContaining("the class name \"record\" set by name cannot name a contract class")
         .inFile(source)
         .onLineContaining("name = \"record\"");
     assertThat(compilation)
@@ -189,6 +226,25 @@ final class ContractAbiErrorsTest {
         .inFile(source)
         .onLineContaining("@ContractAbi(path = \"Gone.json\")");
     assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void pointsAtTheOffendingOneOfRepeatedAnnotationsOnAType() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    JavaFileObject source =
+        project.source(
+            "src/test/Contracts.java",
+            "package test;",
+            "import io.chainwire.annotation.ContractAbi;",
+            "@ContractAbi(path = \"Hello.json\")",
+            "@ContractAbi(",
+            "    path = \"Hello.json\",",
+            "    contract = \"Goodbye\")",
+            "final class Contracts {}");
+    assertThat(compile(source))
+        .hadErrorContaining("has no contract \"Goodbye\"; it holds: Hello.")
+        .inFile(source)
+        .onLineContaining("contract = \"Goodbye\"");
   }
 
   @Test

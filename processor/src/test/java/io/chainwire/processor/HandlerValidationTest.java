@@ -189,8 +189,8 @@ final class HandlerValidationTest {
         .hadErrorContaining(
             "@ContractHandler interface test.HelloHandler has no abstract methods, so its dispatcher"
                 + " would route no event at all. Declare one method per event to handle, taking the"
-                + " event record and optionally an EventContext; the events of test.Hello are:"
-                + " Hello.MessageSent, Hello.Ping, Hello.Whisper.")
+                + " event record and optionally an EventContext; the events of test.Hello it can"
+                + " route are: Hello.MessageSent, Hello.Ping.")
         .inFile(handler)
         .onLineContaining("interface HelloHandler");
   }
@@ -209,7 +209,7 @@ final class HandlerValidationTest {
         .hadErrorContaining(
             "the first parameter of handler method onMessage(String) has type java.lang.String, which"
                 + " is not an event of test.Hello. Take one of its event records: Hello.MessageSent,"
-                + " Hello.Ping, Hello.Whisper.")
+                + " Hello.Ping.")
         .inFile(handler)
         .onLineContaining("void onMessage(String message);");
     assertThat(compilation)
@@ -410,5 +410,23 @@ final class HandlerValidationTest {
     assertThat(compilation).hadErrorContaining("anonymous event Hello.Whisper").inFile(handler).onLineContaining("void onWhisper(");
     assertThat(compilation).hadErrorContaining("an event of test.Token").inFile(handler).onLineContaining("void onTransfer(");
     assertThat(compilation).hadErrorCount(5);
+  }
+
+  @Test
+  void reportsADispatcherThatCannotBeWritten() {
+    JavaFileObject handler =
+        source("HelloHandler",
+            "@ContractHandler(Hello.class)",
+            "interface HelloHandler {",
+            "  void onMessageSent(Hello.MessageSent event);",
+            "}");
+    JavaFileObject existing = source("HelloHandlerDispatcher", "final class HelloHandlerDispatcher {}");
+    assertThat(javac().withProcessors(new ContractHandlerProcessor()).compile(HELLO, handler, existing))
+        .hadErrorContaining(
+            "cannot write the generated source test.HelloHandlerDispatcher: Attempt to recreate a"
+                + " file for type test.HelloHandlerDispatcher. If a class of that name already"
+                + " exists, rename it or the generated class.")
+        .inFile(handler)
+        .onLineContaining("interface HelloHandler");
   }
 }
