@@ -19,6 +19,7 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.testing.CompiledClasses;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;

@@ -9,16 +9,13 @@ import com.palantir.javapoet.JavaFile;
 import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
+import io.chainwire.testing.CompiledClasses;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.JavaFileObject;
 
 /** Test support: reads an ABI, generates its class, compiles it as strictly as a user's build would, and loads it. */
 final class GeneratedCode {
@@ -75,28 +72,6 @@ final class GeneratedCode {
 
   /** Compiles {@code file} and returns a loader of its classes, on top of the test classpath (the runtime). */
   static ClassLoader load(JavaFile file) {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject object : compile(file).generatedFiles()) {
-      if (object.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = object.toUri().getPath();
-        String binaryName = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(), path.length() - ".class".length())
-            .replace('/', '.');
-        try (InputStream in = object.openInputStream()) {
-          classes.put(binaryName, in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-    return new ClassLoader(GeneratedCode.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
+    return new CompiledClasses(compile(file));
   }
 }

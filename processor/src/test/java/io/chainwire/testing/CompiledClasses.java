@@ -1,4 +1,4 @@
-package io.chainwire.processor;
+package io.chainwire.testing;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -9,12 +9,13 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /** Loads the classes of an in-memory compilation, on top of the test's class path. */
-final class CompiledClasses extends ClassLoader {
+public final class CompiledClasses extends ClassLoader {
   private static final String OUTPUT = "/CLASS_OUTPUT/";
 
   private final Map<String, byte[]> classes = new HashMap<>();
 
-  CompiledClasses(Compilation compilation) {
+  /** Loads the classes {@code compilation} wrote. */
+  public CompiledClasses(Compilation compilation) {
     super(CompiledClasses.class.getClassLoader());
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS && file.getName().startsWith(OUTPUT)) {
