@@ -85,7 +85,12 @@ final class AbiSamples {
       }
       return new Sample(array(t, web3j), expected);
     }
-    AbiType.TupleType t = (AbiType.TupleType) type;
+    return tuple((AbiType.TupleType) type);
+  }
+
+  /** web3j's structs take a raw {@code List<Type>}. */
+  @SuppressWarnings("rawtypes")
+  private Sample tuple(AbiType.TupleType t) {
     List<Type> web3j = new ArrayList<>();
     List<Object> expected = new ArrayList<>();
     for (AbiParameter component : t.components()) {
