@@ -274,7 +274,7 @@ public final class WebSocketSession implements WebSocket.Listener {
   /** Drops the connection because of {@code cause}. */
   private void fail(RpcException cause) {
     if (end(new Ending(cause, cause.getMessage()))) {
-      LOG.info("WebSocket to {} dropped: {}", endpoint, cause.getMessage());
+      LOG.info("dropping the WebSocket: {}", cause.getMessage());
       socket.abort();
     }
   }
