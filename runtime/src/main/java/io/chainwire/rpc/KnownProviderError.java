@@ -36,8 +36,11 @@ public enum KnownProviderError {
   TOO_MANY_RESULTS("too many (results|logs)", RpcErrorKind.RANGE_TOO_LARGE),
   /** Infura (-32005): "query timeout exceeded", a range too costly to scan in time. */
   QUERY_TIMEOUT_EXCEEDED("query timeout exceeded", RpcErrorKind.RANGE_TOO_LARGE),
-  /** The standard -32005 message (EIP-1474 "Limit exceeded"), as "limit exceeded" or "-32005 limit exceeded". */
-  LIMIT_EXCEEDED("limit exceeded", RpcErrorKind.RANGE_TOO_LARGE),
+  /**
+   * The standard -32005 message (EIP-1474 "Limit exceeded"), as "limit exceeded" or "-32005 limit
+   * exceeded"; not a named limit such as "gas limit exceeded".
+   */
+  LIMIT_EXCEEDED("(?<![a-z] )limit exceeded", RpcErrorKind.RANGE_TOO_LARGE),
   /** anvil 1.7 (-32602), when fromBlock is past its head: "BlockOutOfRangeError: block height is 5 but requested was 16". */
   ANVIL_BLOCK_OUT_OF_RANGE("BlockOutOfRangeError: block height is [0-9]+ but requested was [0-9]+", RpcErrorKind.BEYOND_HEAD),
   /** geth, when toBlock is past its head: "block range extends beyond current head block". */

@@ -30,11 +30,14 @@ import java.util.stream.LongStream;
  * }</pre>
  */
 public final class WebSocketRpcClient implements RpcClient {
+  private static final Duration MAX_CLOSE_WAIT = Duration.ofSeconds(5);
+
   private final RpcEndpoint endpoint;
   private final Duration timeout;
   private final int queueCapacity;
   private final WebSocketSession session;
   private final AtomicLong nextId = new AtomicLong(1);
+  private volatile boolean closed;
 
   private WebSocketRpcClient(Builder builder, WebSocketSession session) {
     this.endpoint = builder.endpoint;
@@ -67,6 +70,7 @@ public final class WebSocketRpcClient implements RpcClient {
 
   @Override
   public <T> T send(RpcRequest<T> request) {
+    requireOpen();
     RpcCall<T> call = request.call();
     long id = nextId.getAndIncrement();
     String text = new String(RequestEncoder.single(id, call), StandardCharsets.UTF_8);
@@ -76,6 +80,7 @@ public final class WebSocketRpcClient implements RpcClient {
 
   @Override
   public <T> List<RpcResult<T>> batch(List<? extends RpcRequest<? extends T>> requests) {
+    requireOpen();
     if (requests.isEmpty()) {
       return List.of();
     }
@@ -95,6 +100,7 @@ public final class WebSocketRpcClient implements RpcClient {
    */
   public RpcSubscription subscribeNewHeads(NewHeadsListener listener) {
     Objects.requireNonNull(listener, "listener");
+    requireOpen();
     RpcCall<String> call = RpcRequest.subscribe("newHeads").call();
     long id = nextId.getAndIncrement();
     HeadDispatcher dispatcher = new HeadDispatcher(listener, queueCapacity, "newheads-" + id);
@@ -127,11 +133,18 @@ public final class WebSocketRpcClient implements RpcClient {
 
   /**
    * Closes the connection: pending calls fail, subscriptions end with {@link
-   * NewHeadsListener#onClose()}. Waits at most the call timeout for the node's close reply.
+   * NewHeadsListener#onClose()}. Waits a few seconds at most for the node's close reply.
    */
   @Override
   public void close() {
-    session.close(timeout);
+    closed = true;
+    session.close(timeout.compareTo(MAX_CLOSE_WAIT) < 0 ? timeout : MAX_CLOSE_WAIT);
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the RPC client of " + endpoint + " is closed");
+    }
   }
 
   @Override
@@ -176,7 +189,7 @@ public final class WebSocketRpcClient implements RpcClient {
       return this;
     }
 
-    /** Uses {@code client} to open connections instead of creating one. */
+    /** Uses {@code client} to open connections instead of one this builder creates and reuses. */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "httpClient");
       return this;
@@ -187,9 +200,11 @@ public final class WebSocketRpcClient implements RpcClient {
      *
      * @throws RpcException if it cannot be opened within the connect timeout
      */
-    public WebSocketRpcClient connect() {
-      HttpClient http = httpClient != null ? httpClient : HttpClient.newHttpClient();
-      return new WebSocketRpcClient(this, WebSocketSession.connect(http, endpoint, connectTimeout));
+    public synchronized WebSocketRpcClient connect() {
+      if (httpClient == null) {
+        httpClient = HttpClient.newHttpClient();
+      }
+      return new WebSocketRpcClient(this, WebSocketSession.connect(httpClient, endpoint, connectTimeout));
     }
   }
 }

@@ -64,6 +64,8 @@ class KnownProviderErrorTest {
     assertEquals(Optional.of(KnownProviderError.RATE_LIMITED), KnownProviderError.match("project ID request rate exceeded"));
     assertEquals(Optional.of(KnownProviderError.RESPONSE_SIZE_EXCEEDED), KnownProviderError.match("response size exceeded"));
     assertEquals(Optional.of(KnownProviderError.LIMIT_EXCEEDED), KnownProviderError.match("-32005 limit exceeded"));
+    assertEquals(Optional.of(KnownProviderError.LIMIT_EXCEEDED), KnownProviderError.match("Limit exceeded"));
+    assertEquals(Optional.empty(), KnownProviderError.match("gas limit exceeded"));
   }
 
   @Test
