@@ -37,6 +37,8 @@ public final class WebSocketSession implements WebSocket.Listener {
   private static final String LABEL = "WebSocket";
   // Bounds the memory one message can take (two bytes a char): a large eth_getLogs answer fits.
   private static final int MAX_MESSAGE_CHARS = 64 << 20;
+  // A rare large message should not pin its buffer for the life of the connection.
+  private static final int RETAINED_BUFFER_CHARS = 1 << 20;
 
   private final RpcEndpoint endpoint;
   private final Map<Long, Pending<?>> pending = new ConcurrentHashMap<>();
@@ -69,7 +71,7 @@ public final class WebSocketSession implements WebSocket.Listener {
         http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(endpoint.uri(), session);
     try {
       // The builder's timeout covers the TCP connect; this one also covers TLS and the handshake.
-      session.socket = opening.get(2 * connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      opening.get(2 * connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       opening.cancel(true);
       throw new RpcTimeoutException("connect", endpoint, connectTimeout, e);
@@ -102,7 +104,6 @@ public final class WebSocketSession implements WebSocket.Listener {
    * @param label the method or batch, for messages
    * @param ids the request ids; the response is matched by any of them
    */
-  @SuppressWarnings("unchecked")
   public <R> R request(String label, List<Long> ids, String text, Duration timeout, MessageReader<R> reader) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Pending<R> call = new Pending<>(label, reader);
@@ -114,7 +115,7 @@ public final class WebSocketSession implements WebSocket.Listener {
       if (ended != null) {
         throw ended.failure(label, endpoint);
       }
-      send(label, text, deadline, timeout);
+      send(label, text, deadline);
       return call.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new RpcTimeoutException(label, endpoint, timeout, e);
@@ -130,8 +131,7 @@ public final class WebSocketSession implements WebSocket.Listener {
     }
   }
 
-  private void send(String label, String text, long deadline, Duration timeout)
-      throws InterruptedException, TimeoutException {
+  private void send(String label, String text, long deadline) throws InterruptedException, TimeoutException {
     synchronized (sendLock) {
       // The JDK allows one outstanding send at a time.
       try {
@@ -142,7 +142,10 @@ public final class WebSocketSession implements WebSocket.Listener {
     }
   }
 
-  /** Routes the notifications of {@code subscription} to {@code dispatcher}; call it on the socket's thread, from the subscribe response's reader, so no notification can come first. */
+  /**
+   * Routes the notifications of {@code subscription} to {@code dispatcher}. Call it from the
+   * subscribe response's reader, on the socket's thread, so that no notification can come first.
+   */
   public void attach(String subscription, HeadDispatcher dispatcher) {
     subscriptions.put(subscription, dispatcher);
     if (ending.get() != null && subscriptions.remove(subscription, dispatcher)) {
@@ -189,6 +192,7 @@ public final class WebSocketSession implements WebSocket.Listener {
 
   @Override
   public void onOpen(WebSocket webSocket) {
+    socket = webSocket;
     webSocket.request(1);
   }
 
@@ -203,6 +207,9 @@ public final class WebSocketSession implements WebSocket.Listener {
     if (last) {
       String text = message.toString();
       message.setLength(0);
+      if (message.capacity() > RETAINED_BUFFER_CHARS) {
+        message.trimToSize();
+      }
       dispatch(text);
     }
     webSocket.request(1);
@@ -246,6 +253,8 @@ public final class WebSocketSession implements WebSocket.Listener {
       }
     } catch (RpcException e) {
       fail(e);
+    } catch (RuntimeException e) {
+      fail(new RpcTransportException(LABEL, endpoint, "handling a message failed: " + describe(e), e));
     }
   }
 
@@ -322,6 +331,8 @@ public final class WebSocketSession implements WebSocket.Listener {
         result.complete(reader.read(parser));
       } catch (RpcException e) {
         result.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(new RpcResponseException(label, endpoint, "", "unreadable response: " + e, e));
       } catch (IOException e) {
         result.completeExceptionally(new RpcResponseException(label, endpoint, "", "unreadable message: " + e.getMessage(), e));
       }
