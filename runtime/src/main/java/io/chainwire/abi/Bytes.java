@@ -1,12 +1,17 @@
 package io.chainwire.abi;
 
 import io.chainwire.abi.internal.Hex;
+import io.chainwire.abi.internal.ValueAccess;
 import java.util.Arrays;
 
 /** An immutable byte string: the Java value of ABI {@code bytes}, {@code bytes1..bytes32} and {@code function}. */
 public final class Bytes {
   /** The empty byte string. */
   public static final Bytes EMPTY = new Bytes(new byte[0]);
+
+  static {
+    ValueAccess.install(new WrappingValueAccess());
+  }
 
   final byte[] bytes;
 

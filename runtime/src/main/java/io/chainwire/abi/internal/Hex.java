@@ -44,9 +44,26 @@ public final class Hex {
     return out;
   }
 
+  /**
+   * Returns the value of an ASCII hex digit in either case, or -1 for any other character (digits
+   * of other scripts included, which {@link Character#digit(char, int)} would accept).
+   */
+  public static int digitValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
   private static int digit(CharSequence hex, int index) {
     char c = hex.charAt(index);
-    int value = Character.digit(c, 16);
+    int value = digitValue(c);
     if (value < 0) {
       throw new IllegalArgumentException(
           "invalid hex character '" + c + "' at index " + index + " in \"" + abbreviate(hex) + "\"");

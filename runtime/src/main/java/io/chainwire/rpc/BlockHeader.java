@@ -1,0 +1,32 @@
+package io.chainwire.rpc;
+
+import io.chainwire.abi.Hash;
+import java.util.Objects;
+
+/**
+ * The part of a block header that following a chain needs: its number, its hash and its parent's
+ * hash (to detect reorganisations), and its timestamp.
+ *
+ * @param number the block number
+ * @param hash the block hash
+ * @param parentHash the hash of the previous block
+ * @param timestamp seconds since the Unix epoch
+ */
+public record BlockHeader(long number, Hash hash, Hash parentHash, long timestamp) {
+  /** Validates that no field is missing or negative. */
+  public BlockHeader {
+    Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(parentHash, "parentHash");
+    if (number < 0) {
+      throw new IllegalArgumentException("number must not be negative, got " + number);
+    }
+    if (timestamp < 0) {
+      throw new IllegalArgumentException("timestamp must not be negative, got " + timestamp);
+    }
+  }
+
+  /** Returns true if {@code next} names this block as its parent and follows it directly. */
+  public boolean isParentOf(BlockHeader next) {
+    return next.number == number + 1 && next.parentHash.equals(hash);
+  }
+}

@@ -1,0 +1,341 @@
+package io.chainwire.rpc.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import io.chainwire.rpc.BlockHeader;
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcException;
+import io.chainwire.rpc.RpcResponseException;
+import io.chainwire.rpc.RpcTimeoutException;
+import io.chainwire.rpc.RpcTransportException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection to a node: sends requests and matches responses to them by id, routes
+ * subscription notifications to their {@link HeadDispatcher}s, reassembles fragmented text
+ * messages, and ends everything exactly once when the connection ends, whoever ends it. It never
+ * reconnects; a new session is a new connection.
+ */
+public final class WebSocketSession implements WebSocket.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
+  private static final String LABEL = "WebSocket";
+  // Bounds the memory one message can take (two bytes a char): a large eth_getLogs answer fits.
+  private static final int MAX_MESSAGE_CHARS = 64 << 20;
+  // A rare large message should not pin its buffer for the life of the connection.
+  private static final int RETAINED_BUFFER_CHARS = 1 << 20;
+
+  private final RpcEndpoint endpoint;
+  private final Map<Long, Pending<?>> pending = new ConcurrentHashMap<>();
+  private final Map<String, HeadDispatcher> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicReference<Ending> ending = new AtomicReference<>();
+  private final CompletableFuture<Void> inputClosed = new CompletableFuture<>();
+  private final StringBuilder message = new StringBuilder();
+  private final Object sendLock = new Object();
+  private volatile WebSocket socket;
+
+  private WebSocketSession(RpcEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** Reads a whole response message; runs on the socket's thread. */
+  @FunctionalInterface
+  public interface MessageReader<R> {
+    /** Reads the message from its first token on. */
+    R read(JsonParser parser) throws IOException;
+  }
+
+  /**
+   * Opens a connection, waiting at most {@code connectTimeout}.
+   *
+   * @throws RpcException if the connection cannot be opened in time
+   */
+  public static WebSocketSession connect(HttpClient http, RpcEndpoint endpoint, Duration connectTimeout) {
+    WebSocketSession session = new WebSocketSession(endpoint);
+    CompletableFuture<WebSocket> opening =
+        http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(endpoint.uri(), session);
+    try {
+      // The builder's timeout covers the TCP connect; this one also covers TLS and the handshake.
+      opening.get(2 * connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      opening.cancel(true);
+      throw new RpcTimeoutException("connect", endpoint, connectTimeout, e);
+    } catch (ExecutionException e) {
+      throw connectFailure(endpoint, connectTimeout, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      opening.cancel(true);
+      throw new RpcTransportException("connect", endpoint, "interrupted while connecting", e);
+    }
+    LOG.info("WebSocket connected to {}", endpoint);
+    return session;
+  }
+
+  private static RpcException connectFailure(RpcEndpoint endpoint, Duration timeout, Throwable cause) {
+    if (cause instanceof HttpTimeoutException) {
+      return new RpcTimeoutException("connect", endpoint, timeout, cause);
+    }
+    if (cause instanceof WebSocketHandshakeException handshake) {
+      return new RpcTransportException("connect", endpoint, handshake.getResponse().statusCode(), null,
+          "the server refused the WebSocket handshake");
+    }
+    return new RpcTransportException("connect", endpoint, "cannot connect: " + describe(cause), cause);
+  }
+
+  /**
+   * Sends a request (single or batch) and waits for its response, read by {@code reader} on the
+   * socket's thread.
+   *
+   * @param label the method or batch, for messages
+   * @param ids the request ids; the response is matched by any of them
+   */
+  public <R> R request(String label, List<Long> ids, String text, Duration timeout, MessageReader<R> reader) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Pending<R> call = new Pending<>(label, reader);
+    for (Long id : ids) {
+      pending.put(id, call);
+    }
+    try {
+      Ending ended = ending.get();
+      if (ended != null) {
+        throw ended.failure(label, endpoint);
+      }
+      send(label, text, deadline);
+      return call.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new RpcTimeoutException(label, endpoint, timeout, e);
+    } catch (ExecutionException e) {
+      throw (RpcException) e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RpcTransportException(label, endpoint, "interrupted while waiting for the response", e);
+    } finally {
+      for (Long id : ids) {
+        pending.remove(id, call);
+      }
+    }
+  }
+
+  private void send(String label, String text, long deadline) throws InterruptedException, TimeoutException {
+    synchronized (sendLock) {
+      // The JDK allows one outstanding send at a time.
+      try {
+        socket.sendText(text, true).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        throw new RpcTransportException(label, endpoint, "sending failed: " + describe(e.getCause()), e.getCause());
+      }
+    }
+  }
+
+  /**
+   * Routes the notifications of {@code subscription} to {@code dispatcher}. Call it from the
+   * subscribe response's reader, on the socket's thread, so that no notification can come first.
+   */
+  public void attach(String subscription, HeadDispatcher dispatcher) {
+    subscriptions.put(subscription, dispatcher);
+    if (ending.get() != null && subscriptions.remove(subscription, dispatcher)) {
+      dispatcher.finish(ending.get().cause);
+    }
+  }
+
+  /** Stops routing the notifications of {@code subscription}; returns its dispatcher, or null if it had none. */
+  public HeadDispatcher detach(String subscription) {
+    return subscriptions.remove(subscription);
+  }
+
+  /** Stops routing notifications to {@code dispatcher}, whatever its subscription. */
+  public void detach(HeadDispatcher dispatcher) {
+    subscriptions.values().remove(dispatcher);
+  }
+
+  /** Returns true until the connection ends. */
+  public boolean isOpen() {
+    return ending.get() == null;
+  }
+
+  /**
+   * Closes the connection: pending requests fail, subscriptions end with {@code onClose}. Waits at
+   * most {@code timeout} for the node's close reply, then drops the connection.
+   */
+  public void close(Duration timeout) {
+    if (!end(new Ending(null, "closed by this client"))) {
+      return;
+    }
+    WebSocket ws = socket;
+    try {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      inputClosed.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debug("no clean WebSocket close with {}; dropping the connection", endpoint, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      ws.abort();
+    }
+    LOG.info("WebSocket to {} closed", endpoint);
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket) {
+    socket = webSocket;
+    webSocket.request(1);
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    if (message.length() + data.length() > MAX_MESSAGE_CHARS) {
+      message.setLength(0);
+      fail(new RpcResponseException(LABEL, endpoint, "", "a message longer than " + MAX_MESSAGE_CHARS + " characters", null));
+      return null;
+    }
+    message.append(data);
+    if (last) {
+      String text = message.toString();
+      message.setLength(0);
+      if (message.capacity() > RETAINED_BUFFER_CHARS) {
+        message.trimToSize();
+      }
+      dispatch(text);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    fail(new RpcResponseException(LABEL, endpoint, "", "a binary message; JSON-RPC messages are text", null));
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    inputClosed.complete(null);
+    String why = "the node closed the connection (status " + statusCode + (reason.isEmpty() ? "" : ", " + reason) + ")";
+    if (end(new Ending(new RpcTransportException(LABEL, endpoint, why, null), why))) {
+      LOG.info("WebSocket to {}: {}", endpoint, why);
+    }
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    inputClosed.complete(null);
+    String why = "the connection failed: " + describe(error);
+    if (end(new Ending(new RpcTransportException(LABEL, endpoint, why, error), why))) {
+      LOG.info("WebSocket to {}: {}", endpoint, why);
+    }
+  }
+
+  private void dispatch(String text) {
+    try {
+      WebSocketMessages.Route route = WebSocketMessages.route(text, endpoint);
+      if (route.subscription() != null) {
+        notify(route.subscription(), text);
+      } else if (route.id() != null) {
+        respond(route.id(), text);
+      } else {
+        throw new RpcResponseException(LABEL, endpoint, "", "a message that is neither a response nor a notification", null);
+      }
+    } catch (RpcException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      fail(new RpcTransportException(LABEL, endpoint, "handling a message failed: " + describe(e), e));
+    }
+  }
+
+  private void notify(String subscription, String text) {
+    HeadDispatcher dispatcher = subscriptions.get(subscription);
+    if (dispatcher == null) {
+      LOG.debug("notification for subscription {}, which has ended, from {}", subscription, endpoint);
+      return;
+    }
+    BlockHeader head = WebSocketMessages.notificationResult(text, endpoint, BlockHeaderReader.REQUIRED);
+    if (!dispatcher.offer(head)) {
+      fail(new RpcTransportException(LABEL, endpoint,
+          "the listener of subscription " + subscription + " fell a whole queue of heads behind", null));
+    }
+  }
+
+  private void respond(long id, String text) {
+    Pending<?> call = pending.get(id);
+    if (call == null) {
+      LOG.debug("response to request {}, which has ended, from {}", id, endpoint);
+      return;
+    }
+    call.complete(text, endpoint);
+  }
+
+  /** Drops the connection because of {@code cause}. */
+  private void fail(RpcException cause) {
+    if (end(new Ending(cause, cause.getMessage()))) {
+      LOG.info("dropping the WebSocket: {}", cause.getMessage());
+      socket.abort();
+    }
+  }
+
+  private boolean end(Ending ended) {
+    if (!ending.compareAndSet(null, ended)) {
+      return false;
+    }
+    for (Pending<?> call : pending.values()) {
+      call.result.completeExceptionally(ended.failure(call.label, endpoint));
+    }
+    for (String subscription : List.copyOf(subscriptions.keySet())) {
+      HeadDispatcher dispatcher = subscriptions.remove(subscription);
+      if (dispatcher != null) {
+        dispatcher.finish(ended.cause);
+      }
+    }
+    return true;
+  }
+
+  private static String describe(Throwable error) {
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getClass().getSimpleName() + ": " + error.getMessage();
+  }
+
+  /** Why the connection ended: {@code cause} is null when this side closed it. */
+  private record Ending(RpcException cause, String reason) {
+    RpcException failure(String label, RpcEndpoint endpoint) {
+      return new RpcTransportException(label, endpoint, "the WebSocket connection ended: " + reason, cause);
+    }
+  }
+
+  /** A request waiting for its response. */
+  private static final class Pending<R> {
+    final String label;
+    final MessageReader<R> reader;
+    final CompletableFuture<R> result = new CompletableFuture<>();
+
+    Pending(String label, MessageReader<R> reader) {
+      this.label = label;
+      this.reader = reader;
+    }
+
+    void complete(String text, RpcEndpoint endpoint) {
+      try (JsonParser parser = Json.parser(text)) {
+        result.complete(reader.read(parser));
+      } catch (RpcException e) {
+        result.completeExceptionally(e);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(new RpcResponseException(label, endpoint, "", "unreadable response: " + e, e));
+      } catch (IOException e) {
+        result.completeExceptionally(new RpcResponseException(label, endpoint, "", "unreadable message: " + e.getMessage(), e));
+      }
+    }
+  }
+}

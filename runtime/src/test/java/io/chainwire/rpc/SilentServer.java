@@ -1,0 +1,48 @@
+package io.chainwire.rpc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A loopback server socket that accepts connections and never answers. */
+final class SilentServer implements AutoCloseable {
+  private final ServerSocket socket;
+  private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+  SilentServer() {
+    try {
+      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread acceptor = new Thread(this::acceptAll, "silent-server");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  String url(String scheme, String path) {
+    return scheme + "://127.0.0.1:" + socket.getLocalPort() + path;
+  }
+
+  private void acceptAll() {
+    try {
+      while (!socket.isClosed()) {
+        accepted.add(socket.accept());
+      }
+    } catch (IOException e) {
+      // The socket was closed: the test is over.
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+    for (Socket connection : accepted) {
+      connection.close();
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.chainwire.rpc.internal;
+
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Feeds canned response bodies to {@link ResponseReader}, as the HTTP transport would. */
+final class Responses {
+  static final RpcEndpoint ENDPOINT = RpcEndpoint.of("http://127.0.0.1:8545");
+
+  private Responses() {}
+
+  static <T> T single(String body, long id, RpcCall<T> call) {
+    try {
+      return ResponseReader.single(Json.parser(stream(body)), ENDPOINT, id, call);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static <T> List<RpcResult<T>> batch(String body, long firstId, List<? extends RpcCall<? extends T>> calls) {
+    try {
+      return ResponseReader.batch(Json.parser(stream(body)), ENDPOINT, firstId, calls);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String resource(String name) {
+    try (InputStream in = Responses.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream stream(String body) {
+    return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+  }
+}
