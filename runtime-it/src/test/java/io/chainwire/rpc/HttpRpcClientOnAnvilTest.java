@@ -41,10 +41,10 @@ class HttpRpcClientOnAnvilTest {
         assertEquals(Optional.of(header), client.getBlockByHash(header.hash()));
         previous = header;
       }
-      assertEquals(head, client.getBlockByNumber(BlockRef.LATEST).orElseThrow().number());
-      assertEquals(0, client.getBlockByNumber(BlockRef.EARLIEST).orElseThrow().number());
-      assertTrue(client.getBlockByNumber(BlockRef.FINALIZED).orElseThrow().number() <= head);
-      assertTrue(client.getBlockByNumber(BlockRef.SAFE).orElseThrow().number() <= head);
+      assertEquals(head, client.getBlockByNumber(BlockTag.LATEST).orElseThrow().number());
+      assertEquals(0, client.getBlockByNumber(BlockTag.EARLIEST).orElseThrow().number());
+      assertTrue(client.getBlockByNumber(BlockTag.FINALIZED).orElseThrow().number() <= head);
+      assertTrue(client.getBlockByNumber(BlockTag.SAFE).orElseThrow().number() <= head);
       assertEquals(Optional.empty(), client.getBlockByNumber(head + 1000));
       assertEquals(Optional.empty(), client.getBlockByHash(Hash.fromHex("0x" + "12".repeat(32))));
     }
@@ -96,7 +96,7 @@ class HttpRpcClientOnAnvilTest {
     try (HttpRpcClient client = client(anvil)) {
       List<RpcResult<Object>> results = client.batch(List.of(
           RpcRequest.blockNumber(),
-          RpcRequest.getBlockByNumber(BlockRef.number(1)),
+          RpcRequest.getBlockByNumber(BlockTag.number(1)),
           RpcRequest.call("chainwire_noSuchMethod"),
           RpcRequest.chainId()));
 
@@ -144,7 +144,7 @@ class HttpRpcClientOnAnvilTest {
 
       assertEquals("null", client.call("anvil_mine", "0x2"));
       assertEquals(before + 2, client.blockNumber());
-      String balance = client.call("eth_getBalance", anvil.accounts().get(0), BlockRef.LATEST);
+      String balance = client.call("eth_getBalance", anvil.accounts().get(0), BlockTag.LATEST);
       assertTrue(balance.startsWith("\"0x"), balance);
       assertFalse(client.call("web3_clientVersion").isBlank());
     }

@@ -20,11 +20,11 @@ import java.util.Optional;
 public final class LogFilter {
   private final List<Address> addresses;
   private final TopicFilter topics;
-  private final BlockRef fromBlock;
-  private final BlockRef toBlock;
+  private final BlockTag fromBlock;
+  private final BlockTag toBlock;
   private final Hash blockHash;
 
-  private LogFilter(List<Address> addresses, TopicFilter topics, BlockRef fromBlock, BlockRef toBlock, Hash blockHash) {
+  private LogFilter(List<Address> addresses, TopicFilter topics, BlockTag fromBlock, BlockTag toBlock, Hash blockHash) {
     if (blockHash != null && (fromBlock != null || toBlock != null)) {
       throw new IllegalArgumentException("a log filter takes either blockHash or fromBlock/toBlock, not both");
     }
@@ -56,12 +56,12 @@ public final class LogFilter {
   }
 
   /** Returns the first block of the range, if set. */
-  public Optional<BlockRef> fromBlock() {
+  public Optional<BlockTag> fromBlock() {
     return Optional.ofNullable(fromBlock);
   }
 
   /** Returns the last block of the range, if set. */
-  public Optional<BlockRef> toBlock() {
+  public Optional<BlockTag> toBlock() {
     return Optional.ofNullable(toBlock);
   }
 
@@ -76,7 +76,7 @@ public final class LogFilter {
    * @throws IllegalArgumentException if a bound is negative or {@code from > to}
    */
   public LogFilter withRange(long from, long to) {
-    return new LogFilter(addresses, topics, BlockRef.number(from), BlockRef.number(to), null);
+    return new LogFilter(addresses, topics, BlockTag.number(from), BlockTag.number(to), null);
   }
 
   /** Returns this filter on the block with hash {@code hash}, without a block range. */
@@ -114,8 +114,8 @@ public final class LogFilter {
   public static final class Builder {
     private final List<Address> addresses = new ArrayList<>();
     private TopicFilter topics = TopicFilter.any();
-    private BlockRef fromBlock;
-    private BlockRef toBlock;
+    private BlockTag fromBlock;
+    private BlockTag toBlock;
     private Hash blockHash;
 
     private Builder() {}
@@ -143,25 +143,25 @@ public final class LogFilter {
     }
 
     /** Sets the first block of the range. */
-    public Builder fromBlock(BlockRef block) {
+    public Builder fromBlock(BlockTag block) {
       this.fromBlock = Objects.requireNonNull(block, "fromBlock");
       return this;
     }
 
     /** Sets the first block of the range. */
     public Builder fromBlock(long number) {
-      return fromBlock(BlockRef.number(number));
+      return fromBlock(BlockTag.number(number));
     }
 
     /** Sets the last block of the range (included). */
-    public Builder toBlock(BlockRef block) {
+    public Builder toBlock(BlockTag block) {
       this.toBlock = Objects.requireNonNull(block, "toBlock");
       return this;
     }
 
     /** Sets the last block of the range (included). */
     public Builder toBlock(long number) {
-      return toBlock(BlockRef.number(number));
+      return toBlock(BlockTag.number(number));
     }
 
     /** Restricts the filter to the block with this hash; excludes a block range. */

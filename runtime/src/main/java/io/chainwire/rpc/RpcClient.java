@@ -49,13 +49,13 @@ public interface RpcClient extends AutoCloseable {
   }
 
   /** Returns a block's header ({@code eth_getBlockByNumber}), or empty if there is no such block. */
-  default Optional<BlockHeader> getBlockByNumber(BlockRef block) {
+  default Optional<BlockHeader> getBlockByNumber(BlockTag block) {
     return send(RpcRequest.getBlockByNumber(block));
   }
 
   /** Returns the header of block {@code number}, or empty if the chain is not that long yet. */
   default Optional<BlockHeader> getBlockByNumber(long number) {
-    return getBlockByNumber(BlockRef.number(number));
+    return getBlockByNumber(BlockTag.number(number));
   }
 
   /** Returns a block's header ({@code eth_getBlockByHash}), or empty if the node knows no such block. */

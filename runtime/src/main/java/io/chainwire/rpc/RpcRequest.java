@@ -39,7 +39,7 @@ public final class RpcRequest<T> {
   }
 
   /** {@code eth_getBlockByNumber} without transactions: the header, or empty if there is no such block. */
-  public static RpcRequest<Optional<BlockHeader>> getBlockByNumber(BlockRef block) {
+  public static RpcRequest<Optional<BlockHeader>> getBlockByNumber(BlockTag block) {
     return new RpcRequest<>(
         new RpcCall<>("eth_getBlockByNumber", Params.blockByNumber(block), BlockHeaderReader.OPTIONAL), null);
   }
@@ -59,7 +59,7 @@ public final class RpcRequest<T> {
    * Any method, with its result returned as JSON text (for example {@code "0x1"}, {@code null} or an
    * object). Parameters may be strings, booleans, numbers, null, maps with string keys, lists and
    * arrays, {@link Hash}, {@link io.chainwire.abi.Address} and {@link io.chainwire.abi.Bytes} (sent as
-   * hex), {@link BlockRef} and {@link LogFilter}.
+   * hex), {@link BlockTag} and {@link LogFilter}.
    *
    * @throws IllegalArgumentException naming the first parameter with no JSON form
    */

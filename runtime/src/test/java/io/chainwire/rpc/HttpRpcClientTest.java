@@ -61,7 +61,7 @@ class HttpRpcClientTest {
   void sendsABatchAsOnePostAndMatchesAnswersById() {
     node.replyJson("[{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":null},{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x9\"}]");
 
-    List<RpcResult<Object>> results = client.batch(List.of(RpcRequest.blockNumber(), RpcRequest.getBlockByNumber(BlockRef.number(99))));
+    List<RpcResult<Object>> results = client.batch(List.of(RpcRequest.blockNumber(), RpcRequest.getBlockByNumber(BlockTag.number(99))));
 
     assertEquals(9L, results.get(0).get());
     assertEquals(Optional.empty(), results.get(1).get());

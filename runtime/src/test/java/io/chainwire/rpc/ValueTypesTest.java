@@ -16,14 +16,14 @@ class ValueTypesTest {
   private static final Hash H2 = Hash.fromHex("0x" + "2".repeat(64));
 
   @Test
-  void blockRefsWriteNumbersAsHexAndTagsByName() {
-    assertEquals("0x0", BlockRef.number(0).toParam());
-    assertEquals("0x1234", BlockRef.number(0x1234).toParam());
-    assertEquals("finalized", BlockRef.FINALIZED.toParam());
-    assertEquals(4660, BlockRef.number(0x1234).number());
-    assertThrows(IllegalStateException.class, BlockRef.SAFE::number);
-    assertThrows(IllegalArgumentException.class, () -> BlockRef.number(-1));
-    assertEquals(BlockRef.number(7), BlockRef.number(7));
+  void blockTagsWriteNumbersAsHexAndTagsByName() {
+    assertEquals("0x0", BlockTag.number(0).toParam());
+    assertEquals("0x1234", BlockTag.number(0x1234).toParam());
+    assertEquals("finalized", BlockTag.FINALIZED.toParam());
+    assertEquals(4660, BlockTag.number(0x1234).number());
+    assertThrows(IllegalStateException.class, BlockTag.SAFE::number);
+    assertThrows(IllegalArgumentException.class, () -> BlockTag.number(-1));
+    assertEquals(BlockTag.number(7), BlockTag.number(7));
   }
 
   @Test
@@ -31,7 +31,7 @@ class ValueTypesTest {
     LogFilter template = LogFilter.builder().address(Address.ZERO, Address.ZERO).build();
 
     LogFilter range = template.withRange(10, 20);
-    assertEquals(Optional.of(BlockRef.number(10)), range.fromBlock());
+    assertEquals(Optional.of(BlockTag.number(10)), range.fromBlock());
     assertEquals(1, range.addresses().size());
     LogFilter block = range.withBlockHash(H1);
     assertEquals(Optional.empty(), block.fromBlock());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
-import io.chainwire.rpc.BlockRef;
+import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.LogFilter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public final class Params {
   private Params() {}
 
   /** {@code [block, false]}: a block by number or tag, without full transactions. */
-  public static ParamsWriter blockByNumber(BlockRef block) {
+  public static ParamsWriter blockByNumber(BlockTag block) {
     return blockWithoutTransactions(block.toParam());
   }
 
@@ -57,7 +57,7 @@ public final class Params {
   /**
    * Encodes {@code values} now, so that an unsupported value fails at the call site: strings,
    * booleans, integers and decimals, null, maps with string keys, lists and arrays, {@link Hash},
-   * {@link Address} and {@link Bytes} (as hex), {@link BlockRef} and {@link LogFilter}.
+   * {@link Address} and {@link Bytes} (as hex), {@link BlockTag} and {@link LogFilter}.
    *
    * @throws IllegalArgumentException naming the position of an unsupported value
    */
@@ -93,7 +93,7 @@ public final class Params {
       generator.writeString(address.toHex());
     } else if (value instanceof Bytes bytes) {
       generator.writeString(bytes.toHex());
-    } else if (value instanceof BlockRef block) {
+    } else if (value instanceof BlockTag block) {
       generator.writeString(block.toParam());
     } else if (value instanceof LogFilter filter) {
       writeFilter(generator, filter);
@@ -114,7 +114,7 @@ public final class Params {
     } else {
       throw new IllegalArgumentException(
           where + " is a " + value.getClass().getName() + ", which has no JSON-RPC form; use String, Boolean,"
-              + " a number, null, Map, List, Hash, Address, Bytes, BlockRef or LogFilter");
+              + " a number, null, Map, List, Hash, Address, Bytes, BlockTag or LogFilter");
     }
   }
 

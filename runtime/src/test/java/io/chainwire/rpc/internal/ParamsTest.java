@@ -8,7 +8,7 @@ import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.TopicFilter;
-import io.chainwire.rpc.BlockRef;
+import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.LogFilter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ class ParamsTest {
         .address(A, B)
         .topics(TopicFilter.builder().topic(0, T0).topic(2, T1, T2).build())
         .fromBlock(16)
-        .toBlock(BlockRef.LATEST)
+        .toBlock(BlockTag.LATEST)
         .build();
 
     assertEquals("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"m\",\"params\":[{"
@@ -66,8 +66,8 @@ class ParamsTest {
 
   @Test
   void writesBlockParamsWithoutTransactions() {
-    assertTrue(request(Params.blockByNumber(BlockRef.number(255))).endsWith("\"params\":[\"0xff\",false]}"));
-    assertTrue(request(Params.blockByNumber(BlockRef.FINALIZED)).endsWith("\"params\":[\"finalized\",false]}"));
+    assertTrue(request(Params.blockByNumber(BlockTag.number(255))).endsWith("\"params\":[\"0xff\",false]}"));
+    assertTrue(request(Params.blockByNumber(BlockTag.FINALIZED)).endsWith("\"params\":[\"finalized\",false]}"));
     assertTrue(request(Params.blockByHash(T0)).endsWith("\"params\":[\"" + T0.toHex() + "\",false]}"));
   }
 
@@ -78,7 +78,7 @@ class ParamsTest {
     object.put("data", Bytes.fromHex("0x01"));
     object.put("n", null);
 
-    String json = request(Params.of("0x5", 3, 2.5, true, BigInteger.TWO.pow(70), object, List.of(T0), new Object[] {null, BlockRef.SAFE}));
+    String json = request(Params.of("0x5", 3, 2.5, true, BigInteger.TWO.pow(70), object, List.of(T0), new Object[] {null, BlockTag.SAFE}));
 
     assertTrue(json.endsWith("\"params\":[\"0x5\",3,2.5,true,1180591620717411303424,"
         + "{\"to\":\"" + A.toHex() + "\",\"data\":\"0x01\",\"n\":null},[\"" + T0.toHex() + "\"],[null,\"safe\"]]}"), json);

@@ -6,22 +6,22 @@ import java.util.Objects;
  * A block named by number or by tag ({@code latest}, {@code safe}, {@code finalized}, {@code
  * earliest}, {@code pending}), as {@code eth_getBlockByNumber} and {@code eth_getLogs} take it.
  */
-public final class BlockRef {
+public final class BlockTag {
   /** The node's newest block. */
-  public static final BlockRef LATEST = new BlockRef(-1, "latest");
+  public static final BlockTag LATEST = new BlockTag(-1, "latest");
   /** The newest block the consensus layer considers safe from reorganisation in practice. */
-  public static final BlockRef SAFE = new BlockRef(-1, "safe");
+  public static final BlockTag SAFE = new BlockTag(-1, "safe");
   /** The newest finalized block; chainwire never rolls back below it. */
-  public static final BlockRef FINALIZED = new BlockRef(-1, "finalized");
+  public static final BlockTag FINALIZED = new BlockTag(-1, "finalized");
   /** The genesis block. */
-  public static final BlockRef EARLIEST = new BlockRef(-1, "earliest");
+  public static final BlockTag EARLIEST = new BlockTag(-1, "earliest");
   /** The block being built; it has no hash yet. */
-  public static final BlockRef PENDING = new BlockRef(-1, "pending");
+  public static final BlockTag PENDING = new BlockTag(-1, "pending");
 
   private final long number;
   private final String tag;
 
-  private BlockRef(long number, String tag) {
+  private BlockTag(long number, String tag) {
     this.number = number;
     this.tag = tag;
   }
@@ -31,11 +31,11 @@ public final class BlockRef {
    *
    * @throws IllegalArgumentException if {@code number} is negative
    */
-  public static BlockRef number(long number) {
+  public static BlockTag number(long number) {
     if (number < 0) {
       throw new IllegalArgumentException("a block number must not be negative, got " + number);
     }
-    return new BlockRef(number, null);
+    return new BlockTag(number, null);
   }
 
   /** Returns true if this names a block by number rather than by tag. */
@@ -62,7 +62,7 @@ public final class BlockRef {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof BlockRef that && number == that.number && Objects.equals(tag, that.tag);
+    return other instanceof BlockTag that && number == that.number && Objects.equals(tag, that.tag);
   }
 
   @Override
