@@ -11,17 +11,15 @@ import java.util.Arrays;
  * <p>{@link #toString()} gives the EIP-55 mixed-case checksum form; {@link #toHex()} the lowercase
  * form used in JSON-RPC.
  */
-public final class Address implements Comparable<Address> {
+public final class Address extends ByteValue implements Comparable<Address> {
   /** Number of bytes in an address. */
   public static final int SIZE = 20;
 
   /** The zero address, {@code 0x0000000000000000000000000000000000000000}. */
   public static final Address ZERO = new Address(new byte[SIZE]);
 
-  final byte[] bytes;
-
   Address(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   /**
@@ -31,12 +29,7 @@ public final class Address implements Comparable<Address> {
    * @throws IllegalArgumentException if the text is not an address or its checksum is wrong
    */
   public static Address fromHex(String hex) {
-    byte[] bytes = Hex.decode(hex);
-    if (bytes.length != SIZE) {
-      throw new IllegalArgumentException(
-          "an address has 20 bytes (40 hex digits), got " + bytes.length + " in \"" + hex + "\"");
-    }
-    Address address = new Address(bytes);
+    Address address = new Address(requireSize(Hex.decode(hex), SIZE, "an address", hex));
     String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
     boolean mixedCase = !digits.equals(digits.toLowerCase()) && !digits.equals(digits.toUpperCase());
     if (mixedCase && !address.toString().substring(2).equals(digits)) {
@@ -48,20 +41,7 @@ public final class Address implements Comparable<Address> {
 
   /** Returns the address holding a copy of {@code bytes}, which must be 20 bytes long. */
   public static Address of(byte[] bytes) {
-    if (bytes.length != SIZE) {
-      throw new IllegalArgumentException("an address has 20 bytes, got " + bytes.length);
-    }
-    return new Address(bytes.clone());
-  }
-
-  /** Returns a copy of the 20 bytes. */
-  public byte[] toByteArray() {
-    return bytes.clone();
-  }
-
-  /** Returns {@code 0x} followed by 40 lowercase hex digits. */
-  public String toHex() {
-    return Hex.encode(bytes);
+    return new Address(requireSize(bytes, SIZE, "an address", null).clone());
   }
 
   /** Returns the EIP-55 checksummed form, for example {@code 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed}. */
@@ -77,16 +57,6 @@ public final class Address implements Comparable<Address> {
       }
     }
     return new String(out);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Address that && Arrays.equals(bytes, that.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
   }
 
   /** Orders addresses as unsigned 160-bit numbers. */

@@ -2,10 +2,9 @@ package io.chainwire.abi;
 
 import io.chainwire.abi.internal.Hex;
 import io.chainwire.abi.internal.ValueAccess;
-import java.util.Arrays;
 
 /** An immutable byte string: the Java value of ABI {@code bytes}, {@code bytes1..bytes32} and {@code function}. */
-public final class Bytes {
+public final class Bytes extends ByteValue {
   /** The empty byte string. */
   public static final Bytes EMPTY = new Bytes(new byte[0]);
 
@@ -13,10 +12,8 @@ public final class Bytes {
     ValueAccess.install(new WrappingValueAccess());
   }
 
-  final byte[] bytes;
-
   Bytes(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   /** Returns a byte string holding a copy of {@code bytes}. */
@@ -43,28 +40,4 @@ public final class Bytes {
     return bytes[index];
   }
 
-  /** Returns a copy of the bytes. */
-  public byte[] toByteArray() {
-    return bytes.clone();
-  }
-
-  /** Returns {@code 0x} followed by two lowercase hex digits per byte. */
-  public String toHex() {
-    return Hex.encode(bytes);
-  }
-
-  @Override
-  public String toString() {
-    return toHex();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Bytes that && Arrays.equals(bytes, that.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
 }

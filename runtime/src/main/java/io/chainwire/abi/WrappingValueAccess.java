@@ -6,18 +6,12 @@ import io.chainwire.abi.internal.ValueAccess;
 final class WrappingValueAccess extends ValueAccess {
   @Override
   public Hash hash(byte[] bytes) {
-    if (bytes.length != Hash.SIZE) {
-      throw new IllegalArgumentException("a hash has 32 bytes, got " + bytes.length);
-    }
-    return new Hash(bytes);
+    return new Hash(ByteValue.requireSize(bytes, Hash.SIZE, "a hash", null));
   }
 
   @Override
   public Address address(byte[] bytes) {
-    if (bytes.length != Address.SIZE) {
-      throw new IllegalArgumentException("an address has 20 bytes, got " + bytes.length);
-    }
-    return new Address(bytes);
+    return new Address(ByteValue.requireSize(bytes, Address.SIZE, "an address", null));
   }
 
   @Override
