@@ -29,7 +29,7 @@ final class LocalPostgres {
       throw new AssertionError(
           "PostgreSQL is not reachable at 127.0.0.1:5432 (database test, user postgres, trust auth): "
               + e.getMessage()
-              + ". Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+              + " -- start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
               + " (CI's .ci/run does this before the build)",
           e);
     }

@@ -22,7 +22,9 @@ class PostgresCheckpointStoreTest extends TransactionalStoreContract {
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    LocalPostgres.dropSchema(schema);
+    if (schema != null) {
+      LocalPostgres.dropSchema(schema);
+    }
   }
 
   @Override
