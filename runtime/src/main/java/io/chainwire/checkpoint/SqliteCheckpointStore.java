@@ -55,10 +55,9 @@ public final class SqliteCheckpointStore extends DatabaseCheckpointStore {
     /**
      * Opens the file, creating it, its directory and the tables if absent.
      *
-     * @throws IllegalArgumentException naming {@code file} if it is a directory or its directory
-     *     cannot be created
-     * @throws CheckpointException if the file is not a usable SQLite database or holds tables of
-     *     another schema version
+     * @throws IllegalArgumentException naming {@code file} if it is a directory
+     * @throws CheckpointException if its directory cannot be created, the file is not a usable
+     *     SQLite database, or it holds tables of another schema version
      */
     public SqliteCheckpointStore build() {
       Path path = file.toAbsolutePath().normalize();
@@ -68,8 +67,7 @@ public final class SqliteCheckpointStore extends DatabaseCheckpointStore {
       try {
         Files.createDirectories(path.getParent());
       } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "file " + path + " cannot be created: its directory cannot be created (" + e + ")", e);
+        throw new CheckpointException("could not create the directory of SQLite file " + path, e);
       }
       String url = "jdbc:sqlite:" + path;
       Properties reader = new Properties();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class CheckpointConfigurationTest {
   @TempDir Path directory;
 
-  private static String message(Class<? extends Throwable> type, org.junit.jupiter.api.function.Executable call) {
+  private static String message(Class<? extends Throwable> type, Executable call) {
     return assertThrows(type, call).getMessage();
   }
 
@@ -75,6 +76,15 @@ class CheckpointConfigurationTest {
     assertEquals(
         "file must be a SQLite file, but " + directory.toAbsolutePath() + " is a directory",
         message(IllegalArgumentException.class, () -> SqliteCheckpointStore.builder(directory).build()));
+  }
+
+  @Test
+  void reportsADirectoryThatCannotBeCreated() throws IOException {
+    Path blocker = Files.writeString(directory.resolve("blocker"), "a file where a directory should be");
+    Path file = blocker.resolve("chainwire.db");
+    assertEquals(
+        "could not create the directory of SQLite file " + file.toAbsolutePath(),
+        message(CheckpointException.class, () -> SqliteCheckpointStore.builder(file).build()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainwire.abi.Bytes;
 import io.chainwire.abi.RawLog;
 import java.time.Instant;
 import java.util.List;
@@ -212,7 +213,7 @@ abstract class CheckpointStoreContract {
 
   @Test
   void deadLettersKeepLogsWithoutTopicsOrData() {
-    RawLog bare = new RawLog(List.of(), io.chainwire.abi.Bytes.EMPTY, A.log(1, 0).meta());
+    RawLog bare = new RawLog(List.of(), Bytes.EMPTY, A.log(1, 0).meta());
     try (UnitOfWork work = store.begin(stream)) {
       work.recordDeadLetter(bare, "AnonymousHandler", new RuntimeException());
       work.markHandled(A.block(1));

@@ -122,8 +122,8 @@ class SqliteConcurrencyTest {
       boolean last = false;
       while (!last) {
         last = !writing.get();
-        long head = single(connection, "SELECT COALESCE(MAX(block_number), 0) FROM chainwire_blocks WHERE stream_id = 'readers'");
-        long rows = single(connection, "SELECT COUNT(*) FROM " + TRANSFERS + " WHERE stream_id = 'readers'");
+        long head = single(connection, "SELECT COALESCE(MAX(block_number), 0) FROM chainwire_blocks WHERE stream_id = '" + stream + "'");
+        long rows = single(connection, "SELECT COUNT(*) FROM " + TRANSFERS + " WHERE stream_id = '" + stream + "'");
         connection.commit();
         assertEquals(head * 2, rows, "handler rows in the snapshot of head " + head);
         long loaded = store.load(stream).map(checkpoint -> checkpoint.head().number()).orElse(0L);
