@@ -12,7 +12,6 @@ import io.chainwire.abi.TopicFilter;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
 import io.chainwire.testkit.Contracts;
-import io.chainwire.testkit.Receipt;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class HttpRpcClientOnAnvilTest {
   @Test
   void getsTheSameLogsAsTheReceiptsAndFiltersByAddressTopicAndBlockHash(Anvil anvil) {
     TestChain.Messages sent = TestChain.sendMessages(anvil, "hello", "a longer message, héllo wörld", "third");
-    List<Receipt> receipts = sent.receipts();
+    List<TransactionReceipt> receipts = sent.receipts();
     long from = receipts.get(0).blockNumber();
     long to = receipts.get(2).blockNumber();
     LogFilter byHello = LogFilter.builder().address(sent.hello()).build();
@@ -72,6 +71,30 @@ class HttpRpcClientOnAnvilTest {
       assertEquals(List.of(all.get(0), all.get(2)), fromAlice);
       assertEquals(List.of(all.get(1)), secondBlock);
       assertEquals(List.of(), otherContract);
+    }
+  }
+
+  @Test
+  void readsTheReceiptsOfADeploymentACallAndAMinedRevert(Anvil anvil) {
+    TestChain.Burst burst = TestChain.burst(anvil, 3);
+    TestChain.Messages sent = TestChain.sendMessages(anvil, "receipt");
+    Hash reverting = TestChain.minedRevert(anvil);
+
+    try (HttpRpcClient client = client(anvil)) {
+      TransactionReceipt deployment = client.getTransactionReceipt(burst.transactionHash()).orElseThrow();
+      TransactionReceipt call = client.getTransactionReceipt(sent.receipts().get(0).transactionHash()).orElseThrow();
+      TransactionReceipt reverted = client.getTransactionReceipt(reverting).orElseThrow();
+
+      assertEquals(Optional.of(burst.contract()), deployment.contractAddress());
+      assertEquals(burst.blockHash(), deployment.blockHash());
+      assertEquals(client.getLogs(LogFilter.builder().blockHash(burst.blockHash()).build()), deployment.logs());
+      assertTrue(call.succeeded());
+      assertEquals(Optional.empty(), call.contractAddress());
+      assertEquals(client.getBlockByNumber(call.blockNumber()).orElseThrow().hash(), call.blockHash());
+      assertEquals(client.getLogs(LogFilter.builder().address(sent.hello()).blockHash(call.blockHash()).build()), call.logs());
+      assertFalse(reverted.succeeded());
+      assertEquals(List.of(), reverted.logs());
+      assertEquals(Optional.empty(), client.getTransactionReceipt(Hash.fromHex("0x" + "12".repeat(32))));
     }
   }
 

@@ -3,14 +3,15 @@ package io.chainwire.rpc;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.Calldata;
 import io.chainwire.testkit.Contracts;
-import io.chainwire.testkit.Receipt;
 import io.chainwire.testkit.Solidity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Contracts that emit logs on a test node: the sample's Hello, and a burst of many logs in one transaction. */
 final class TestChain {
@@ -21,12 +22,12 @@ final class TestChain {
   private TestChain() {}
 
   /** Hello, deployed, and the receipts of one message per text, sent alternately by accounts 0 and 1. */
-  record Messages(Address hello, List<Receipt> receipts) {}
+  record Messages(Address hello, List<TransactionReceipt> receipts) {}
 
   static Messages sendMessages(Anvil anvil, String... texts) {
     Contracts contracts = new Contracts(anvil);
     Address hello = contracts.deploy(Solidity.compile(HELLO, "Hello"));
-    List<Receipt> receipts = new ArrayList<>();
+    List<TransactionReceipt> receipts = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
       Address sender = anvil.accounts().get(i % 2);
       receipts.add(contracts.send(sender, hello, Calldata.function("send(string)").string(texts[i]).encode()));
@@ -41,8 +42,8 @@ final class TestChain {
     return Hash.of(topic);
   }
 
-  /** Where a burst of logs was emitted. */
-  record Burst(Address contract, long blockNumber, Hash blockHash) {}
+  /** Where a burst of logs was emitted, by the deployment {@code transactionHash}. */
+  record Burst(Address contract, Hash transactionHash, long blockNumber, Hash blockHash) {}
 
   /**
    * Deploys a contract whose constructor emits {@code count} logs with topic {@link #BURST_TOPIC}
@@ -56,6 +57,21 @@ final class TestChain {
         + "6001" + "90" + "03" + "80" + "6003" + "57" + "00";
     Address created = new Contracts(anvil).deploy(anvil.accounts().get(0), Bytes.fromHex(code), Bytes.EMPTY);
     long block = anvil.blockNumber();
-    return new Burst(created, block, anvil.blockHash(block));
+    List<RawLog> logs = new Contracts(anvil).getLogs(created, block, block);
+    return new Burst(created, logs.get(0).meta().transactionHash(), block, anvil.blockHash(block));
+  }
+
+  /**
+   * Deploys a contract whose code always reverts and calls it with a fixed gas limit, so that the
+   * node mines the call instead of refusing it when estimating gas; returns the call's hash.
+   */
+  static Hash minedRevert(Anvil anvil) {
+    // Creation code returning the runtime code PUSH1 0 PUSH1 0 REVERT.
+    Bytes creation = Bytes.fromHex("0x6460006000fd6000526005601bf3");
+    Address reverter = new Contracts(anvil).deploy(anvil.accounts().get(0), creation, Bytes.EMPTY);
+    String hash = anvil.rpc("eth_sendTransaction",
+        Map.of("from", anvil.accounts().get(0), "to", reverter, "gas", "0x10000"));
+    anvil.mine(1);
+    return Hash.fromHex(hash.substring(1, hash.length() - 1));
   }
 }

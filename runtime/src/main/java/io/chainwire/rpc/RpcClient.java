@@ -69,6 +69,14 @@ public interface RpcClient extends AutoCloseable {
   }
 
   /**
+   * Returns a transaction's receipt ({@code eth_getTransactionReceipt}), or empty while it is pending
+   * or if the node does not know it.
+   */
+  default Optional<TransactionReceipt> getTransactionReceipt(Hash transactionHash) {
+    return send(RpcRequest.getTransactionReceipt(transactionHash));
+  }
+
+  /**
    * Calls any method and returns its result as JSON text; see {@link RpcRequest#call(String,
    * Object...)} for the parameter types.
    */

@@ -5,6 +5,7 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.rpc.internal.BlockHeaderReader;
 import io.chainwire.rpc.internal.LogsParser;
 import io.chainwire.rpc.internal.Params;
+import io.chainwire.rpc.internal.ReceiptReader;
 import io.chainwire.rpc.internal.Results;
 import io.chainwire.rpc.internal.RpcCall;
 import java.time.Duration;
@@ -53,6 +54,16 @@ public final class RpcRequest<T> {
   /** {@code eth_getLogs}: the matching logs, parsed as they stream in. */
   public static RpcRequest<List<RawLog>> getLogs(LogFilter filter) {
     return new RpcRequest<>(new RpcCall<>("eth_getLogs", Params.logs(filter), LogsParser.LOGS), null);
+  }
+
+  /**
+   * {@code eth_getTransactionReceipt}: the receipt of a mined transaction, or empty while it is
+   * pending or if the node does not know it.
+   */
+  public static RpcRequest<Optional<TransactionReceipt>> getTransactionReceipt(Hash transactionHash) {
+    Objects.requireNonNull(transactionHash, "transactionHash");
+    return new RpcRequest<>(
+        new RpcCall<>("eth_getTransactionReceipt", Params.of(transactionHash), ReceiptReader.OPTIONAL), null);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.Address;
+import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -73,6 +74,16 @@ class HttpRpcClientTest {
   void sendsNothingForAnEmptyBatch() {
     assertEquals(List.of(), client.batch(List.of()));
     assertEquals(List.of(), node.requests());
+  }
+
+  @Test
+  void asksForAReceiptByTransactionHashAndReadsAPendingOneAsEmpty() {
+    Hash transaction = Hash.fromHex("0x" + "1".repeat(64));
+    node.replyJson("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":null}");
+
+    assertEquals(Optional.empty(), client.getTransactionReceipt(transaction));
+    assertTrue(node.requests().get(0).endsWith(
+        "\"method\":\"eth_getTransactionReceipt\",\"params\":[\"" + transaction.toHex() + "\"]}"), node.requests().get(0));
   }
 
   @Test

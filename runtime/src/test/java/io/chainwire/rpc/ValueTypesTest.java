@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,18 @@ class ValueTypesTest {
     assertTrue(parent.isParentOf(new BlockHeader(6, H2, H1, 112)));
     assertFalse(parent.isParentOf(new BlockHeader(6, H2, H2, 112)));
     assertFalse(parent.isParentOf(new BlockHeader(7, H2, H1, 112)));
+  }
+
+  @Test
+  void receiptsRejectMissingPartsAndCopyTheirLogs() {
+    List<RawLog> logs = new ArrayList<>();
+    TransactionReceipt receipt = new TransactionReceipt(H1, 3, H2, true, Optional.empty(), logs);
+    logs.add(null);
+
+    assertEquals(List.of(), receipt.logs());
+    assertThrows(NullPointerException.class, () -> new TransactionReceipt(H1, 3, null, true, Optional.empty(), List.of()));
+    assertEquals("blockNumber must not be negative, got -1", assertThrows(IllegalArgumentException.class,
+        () -> new TransactionReceipt(H1, -1, H2, true, Optional.empty(), List.of())).getMessage());
   }
 
   @Test

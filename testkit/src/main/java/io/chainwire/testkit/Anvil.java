@@ -3,14 +3,20 @@ package io.chainwire.testkit;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
+import io.chainwire.rpc.BlockHeader;
+import io.chainwire.rpc.BlockTag;
+import io.chainwire.rpc.HttpRpcClient;
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcErrorException;
+import io.chainwire.rpc.RpcException;
+import io.chainwire.rpc.RpcRequest;
 import io.chainwire.testkit.internal.AnvilProcess;
-import io.chainwire.testkit.internal.JsonRpcClient;
 import io.chainwire.testkit.internal.JsonText;
 import io.chainwire.testkit.internal.NodeTools;
-import io.chainwire.testkit.internal.Quantities;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +34,7 @@ import java.util.function.Function;
  * two nodes race for one; the port is read from anvil's {@code Listening on} line, and the node is
  * ready once it answers JSON-RPC. Anvil's output goes to a log file under {@code
  * target/chainwire-anvil/}. The node mines a block per transaction unless a block time is set,
- * and unlocks ten funded accounts.
+ * and unlocks ten funded accounts. Calls to it go through the runtime's {@link HttpRpcClient}.
  *
  * <pre>{@code
  * try (Anvil anvil = Anvil.start()) {
@@ -40,12 +46,18 @@ import java.util.function.Function;
  * <p>Instances are safe to use from several threads.
  */
 public final class Anvil implements AutoCloseable {
+  // One HTTP client for all nodes: its selector thread is shared and daemon, so nothing leaks per node.
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
   private final AnvilProcess process;
-  private final JsonRpcClient client;
+  private final HttpRpcClient client;
   private final int port;
   private final List<Address> accounts;
 
-  private Anvil(AnvilProcess process, JsonRpcClient client, int port, List<Address> accounts) {
+  private Anvil(AnvilProcess process, HttpRpcClient client, int port, List<Address> accounts) {
     this.process = process;
     this.client = client;
     this.port = port;
@@ -99,27 +111,29 @@ public final class Anvil implements AutoCloseable {
   /**
    * Calls a JSON-RPC method and returns its result as raw JSON text: {@code "0x1"} (with quotes)
    * for a quantity, {@code null}, an object, and so on. Parameters may be strings, booleans,
-   * integral numbers, {@link Address}, {@link Hash}, {@link Bytes}, lists and maps.
+   * numbers, {@link Address}, {@link Hash}, {@link Bytes}, lists and maps (see {@link
+   * RpcRequest#call(String, Object...)}).
    *
    * @throws JsonRpcException if the node answers with an error
    * @throws AnvilException if the node is closed, unreachable or does not answer in time
    */
   public String rpc(String method, Object... params) {
-    Objects.requireNonNull(method, "method");
-    if (!process.isAlive()) {
-      throw new AnvilException(method + ": anvil on port " + port + " is not running; log: " + logFile());
-    }
-    return client.call(method, params);
+    return send(RpcRequest.call(method, params));
   }
 
   /** Returns the number of the latest block. */
   public long blockNumber() {
-    return call("eth_blockNumber", json -> Quantities.parse(JsonText.string(json, "eth_blockNumber result"), "eth_blockNumber result"));
+    return send(RpcRequest.blockNumber());
   }
 
-  /** Returns the hash of block {@code number}. */
+  /**
+   * Returns the hash of block {@code number}.
+   *
+   * @throws AnvilException if the chain has no such block yet
+   */
   public Hash blockHash(long number) {
-    return call("eth_getBlockByNumber", Anvil::blockHashOf, Quantities.format(number), false);
+    return send(RpcRequest.getBlockByNumber(BlockTag.number(number))).map(BlockHeader::hash)
+        .orElseThrow(() -> new AnvilException("eth_getBlockByNumber: anvil has no block " + number));
   }
 
   /** Mines {@code blocks} empty blocks at once ({@code anvil_mine}). */
@@ -127,7 +141,7 @@ public final class Anvil implements AutoCloseable {
     if (blocks < 1) {
       throw new IllegalArgumentException("blocks must be at least 1, got " + blocks);
     }
-    rpc("anvil_mine", Quantities.format(blocks));
+    rpc("anvil_mine", "0x" + Integer.toHexString(blocks));
   }
 
   /** Saves the chain state and returns an id to {@link #revert(String)} to; a revert consumes the id. */
@@ -181,6 +195,7 @@ public final class Anvil implements AutoCloseable {
    */
   @Override
   public void close() {
+    client.close();
     process.close();
   }
 
@@ -189,7 +204,25 @@ public final class Anvil implements AutoCloseable {
     return "Anvil[" + httpUrl() + ", pid " + pid() + "]";
   }
 
-  /** Calls {@code method} and reads its result with {@code reader}, reporting a malformed answer as such. */
+  /**
+   * Sends {@code request}, reporting the node's error object as a {@link JsonRpcException} and any
+   * other failure (not answering in time, unreachable, a malformed answer) as an {@link
+   * AnvilException} whose cause is the runtime's {@link RpcException}.
+   */
+  <T> T send(RpcRequest<T> request) {
+    if (!process.isAlive()) {
+      throw new AnvilException(request.method() + ": anvil on port " + port + " is not running; log: " + logFile());
+    }
+    try {
+      return client.send(request);
+    } catch (RpcErrorException e) {
+      throw new JsonRpcException(e);
+    } catch (RpcException e) {
+      throw new AnvilException(e.getMessage(), e);
+    }
+  }
+
+  /** Calls {@code method} and reads its raw JSON result with {@code reader}, reporting a malformed answer as such. */
   <T> T call(String method, Function<String, T> reader, Object... params) {
     String result = rpc(method, params);
     try {
@@ -197,13 +230,6 @@ public final class Anvil implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new AnvilException("malformed answer to " + method + ": " + e.getMessage(), e);
     }
-  }
-
-  private static Hash blockHashOf(String json) {
-    if (json.equals("null")) {
-      throw new IllegalArgumentException("no such block");
-    }
-    return Hash.fromHex(JsonText.stringField(json, "hash", "eth_getBlockByNumber result"));
   }
 
   /** Options for a node; {@link #start()} starts it. */
@@ -305,7 +331,10 @@ public final class Anvil implements AutoCloseable {
       AnvilProcess process = AnvilProcess.start(command(), newLogFile());
       try {
         int boundPort = process.awaitPort(startTimeout);
-        JsonRpcClient client = new JsonRpcClient(URI.create("http://127.0.0.1:" + boundPort), rpcTimeout);
+        HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of(URI.create("http://127.0.0.1:" + boundPort)))
+            .httpClient(HTTP)
+            .timeout(rpcTimeout)
+            .build();
         List<Address> accounts = awaitAccounts(process, client, deadline);
         return new Anvil(process, client, boundPort, accounts);
       } catch (RuntimeException e) {
@@ -342,7 +371,7 @@ public final class Anvil implements AutoCloseable {
     }
 
     /** Polls {@code eth_accounts} until the node answers: it listens before it serves. */
-    private static List<Address> awaitAccounts(AnvilProcess process, JsonRpcClient client, Instant deadline) {
+    private static List<Address> awaitAccounts(AnvilProcess process, HttpRpcClient client, Instant deadline) {
       while (true) {
         try {
           List<Address> accounts = new ArrayList<>();
@@ -350,7 +379,7 @@ public final class Anvil implements AutoCloseable {
             accounts.add(Address.fromHex(account));
           }
           return List.copyOf(accounts);
-        } catch (AnvilException | IllegalArgumentException e) {
+        } catch (RpcException | IllegalArgumentException e) {
           if (!process.isAlive() || Instant.now().isAfter(deadline)) {
             throw process.failure("anvil does not answer JSON-RPC at " + client.endpoint() + ": " + e.getMessage(), e);
           }

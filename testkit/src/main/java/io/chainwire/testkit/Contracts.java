@@ -4,15 +4,17 @@ import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
+import io.chainwire.rpc.LogFilter;
+import io.chainwire.rpc.RpcRequest;
+import io.chainwire.rpc.TransactionReceipt;
 import io.chainwire.testkit.internal.JsonText;
-import io.chainwire.testkit.internal.LogJsonReader;
-import io.chainwire.testkit.internal.Quantities;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Deploys contracts to an {@link Anvil} node, sends them transactions from its unlocked accounts,
@@ -21,7 +23,7 @@ import java.util.Objects;
  * <pre>{@code
  * Contracts contracts = new Contracts(anvil);
  * Address hello = contracts.deploy(Solidity.compile(source, "Hello"));
- * Receipt receipt = contracts.send(hello, Calldata.function("send(string)").string("hi").encode());
+ * TransactionReceipt receipt = contracts.send(hello, Calldata.function("send(string)").string("hi").encode());
  * List<RawLog> logs = contracts.getLogs(hello, 0, anvil.blockNumber());
  * }</pre>
  */
@@ -56,13 +58,13 @@ public final class Contracts {
     byte[] data = new byte[code.length + args.length];
     System.arraycopy(code, 0, data, 0, code.length);
     System.arraycopy(args, 0, data, code.length, args.length);
-    Receipt receipt = transact(from, null, Bytes.of(data));
+    TransactionReceipt receipt = transact(from, null, Bytes.of(data));
     return receipt.contractAddress().orElseThrow(() ->
         new AnvilException("deployment " + receipt.transactionHash() + " has no contractAddress in its receipt"));
   }
 
   /** Sends {@code calldata} to {@code to} from the first account; see {@link #send(Address, Address, Bytes)}. */
-  public Receipt send(Address to, Bytes calldata) {
+  public TransactionReceipt send(Address to, Bytes calldata) {
     return send(anvil.accounts().get(0), to, calldata);
   }
 
@@ -73,27 +75,22 @@ public final class Contracts {
    * @throws JsonRpcException if the node refuses it, for example because it would revert
    * @throws AnvilException if it reverts or is not mined within a minute
    */
-  public Receipt send(Address from, Address to, Bytes calldata) {
+  public TransactionReceipt send(Address from, Address to, Bytes calldata) {
     return transact(from, Objects.requireNonNull(to, "to"), calldata);
   }
 
   /**
    * Returns the logs {@code address} emitted in blocks {@code fromBlock} to {@code toBlock},
    * inclusive, in chain order ({@code eth_getLogs}).
+   *
+   * @throws IllegalArgumentException if a bound is negative or {@code fromBlock > toBlock}
    */
   public List<RawLog> getLogs(Address address, long fromBlock, long toBlock) {
-    Objects.requireNonNull(address, "address");
-    if (fromBlock < 0 || toBlock < fromBlock) {
-      throw new IllegalArgumentException("need 0 <= fromBlock <= toBlock, got " + fromBlock + " and " + toBlock);
-    }
-    Map<String, Object> filter = new LinkedHashMap<>();
-    filter.put("address", address);
-    filter.put("fromBlock", Quantities.format(fromBlock));
-    filter.put("toBlock", Quantities.format(toBlock));
-    return anvil.call("eth_getLogs", json -> LogJsonReader.logs(json, "eth_getLogs result"), filter);
+    LogFilter filter = LogFilter.builder().address(address).fromBlock(fromBlock).toBlock(toBlock).build();
+    return anvil.send(RpcRequest.getLogs(filter));
   }
 
-  private Receipt transact(Address from, Address to, Bytes data) {
+  private TransactionReceipt transact(Address from, Address to, Bytes data) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(data, "data");
     Map<String, Object> transaction = new LinkedHashMap<>();
@@ -104,20 +101,19 @@ public final class Contracts {
     transaction.put("data", data);
     Hash hash = anvil.call("eth_sendTransaction",
         json -> Hash.fromHex(JsonText.string(json, "eth_sendTransaction result")), transaction);
-    Receipt receipt = awaitReceipt(hash);
+    TransactionReceipt receipt = awaitReceipt(hash);
     if (!receipt.succeeded()) {
       throw new AnvilException("transaction " + hash + " reverted in block " + receipt.blockNumber());
     }
     return receipt;
   }
 
-  private Receipt awaitReceipt(Hash hash) {
+  private TransactionReceipt awaitReceipt(Hash hash) {
     Instant deadline = Instant.now().plus(RECEIPT_TIMEOUT);
     while (true) {
-      Receipt receipt = anvil.call("eth_getTransactionReceipt",
-          json -> json.equals("null") ? null : LogJsonReader.receipt(json, "eth_getTransactionReceipt result"), hash);
-      if (receipt != null) {
-        return receipt;
+      Optional<TransactionReceipt> receipt = anvil.send(RpcRequest.getTransactionReceipt(hash));
+      if (receipt.isPresent()) {
+        return receipt.get();
       }
       if (Instant.now().isAfter(deadline)) {
         throw new AnvilException("transaction " + hash + " was not mined within " + RECEIPT_TIMEOUT

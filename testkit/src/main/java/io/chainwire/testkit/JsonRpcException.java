@@ -1,26 +1,35 @@
 package io.chainwire.testkit;
 
-/** The node answered a JSON-RPC call with an error object; the message holds the method, code and text. */
+import io.chainwire.rpc.RpcErrorException;
+
+/**
+ * The node answered a JSON-RPC call with an error object. The message is that of the runtime's
+ * {@link RpcErrorException}, which is the cause: the method, the node, the code, the text and any
+ * data.
+ */
 public final class JsonRpcException extends AnvilException {
   private static final long serialVersionUID = 1L;
 
-  private final String method;
-  private final long code;
+  private final RpcErrorException error;
 
-  /** Creates an exception for the error that {@code method} returned. */
-  public JsonRpcException(String method, long code, String message, String data) {
-    super(method + " failed with JSON-RPC error " + code + ": " + message + (data == null ? "" : " (data: " + data + ")"));
-    this.method = method;
-    this.code = code;
+  /** Creates an exception for the error object that {@code error} carries. */
+  public JsonRpcException(RpcErrorException error) {
+    super(error.getMessage(), error);
+    this.error = error;
   }
 
   /** Returns the JSON-RPC method that failed, for example {@code eth_sendTransaction}. */
   public String method() {
-    return method;
+    return error.method();
   }
 
   /** Returns the JSON-RPC error code, for example {@code -32602} for invalid params. */
   public long code() {
-    return code;
+    return error.code();
+  }
+
+  /** Returns the node's error, with its message as the node sent it and its data. */
+  public RpcErrorException error() {
+    return error;
   }
 }

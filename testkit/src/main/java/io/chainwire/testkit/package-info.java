@@ -16,7 +16,7 @@
  *     Contracts contracts = new Contracts(anvil);
  *     Address hello = contracts.deploy(Solidity.compile(SOURCE, "Hello"));
  *
- *     Receipt receipt = contracts.send(hello, Calldata.function("send(string)").string("hi").encode());
+ *     TransactionReceipt receipt = contracts.send(hello, Calldata.function("send(string)").string("hi").encode());
  *
  *     List<RawLog> logs = contracts.getLogs(hello, receipt.blockNumber(), receipt.blockNumber());
  *     Hello.MessageSent event = Hello.MessageSent.decode(logs.get(0)); // a chainwire-generated class

@@ -9,6 +9,7 @@ import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
+import io.chainwire.rpc.TransactionReceipt;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class AllShapesOnAnvilTest {
   static void deployAndEmitAll(Anvil anvil) {
     Contracts contracts = new Contracts(anvil);
     allShapes = contracts.deploy(Solidity.compile(ProjectFiles.ALL_SHAPES_SOURCE, "AllShapes"));
-    Receipt receipt = contracts.send(allShapes, Calldata.function("emitAll()").encode());
+    TransactionReceipt receipt = contracts.send(allShapes, Calldata.function("emitAll()").encode());
     logs = contracts.getLogs(allShapes, receipt.blockNumber(), receipt.blockNumber());
   }
 

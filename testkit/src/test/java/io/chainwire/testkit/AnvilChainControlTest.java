@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
+import io.chainwire.rpc.TransactionReceipt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class AnvilChainControlTest {
   void reorgRemovesTheLogsOfReplacedBlocks() {
     Contracts contracts = new Contracts(anvil);
     Address hello = contracts.deploy(Solidity.compile(ProjectFiles.HELLO_SOURCE, "Hello"));
-    Receipt receipt = contracts.send(hello, Calldata.function("send(string)").string("soon gone").encode());
+    TransactionReceipt receipt = contracts.send(hello, Calldata.function("send(string)").string("soon gone").encode());
     assertEquals(1, contracts.getLogs(hello, receipt.blockNumber(), receipt.blockNumber()).size());
 
     anvil.reorg(1);
@@ -98,6 +99,15 @@ class AnvilChainControlTest {
     JsonRpcException error = assertThrows(JsonRpcException.class, () -> anvil.rpc("no_suchMethod"));
     assertEquals("no_suchMethod", error.method());
     assertEquals(-32601, error.code());
+    assertEquals(error.error(), error.getCause());
+    assertTrue(error.getMessage().startsWith("no_suchMethod on " + anvil.httpUrl() + ": error -32601: "), error.getMessage());
+  }
+
+  @Test
+  void blockHashOfABlockNotYetMinedFails() {
+    long beyond = anvil.blockNumber() + 100;
+    AnvilException error = assertThrows(AnvilException.class, () -> anvil.blockHash(beyond));
+    assertEquals("eth_getBlockByNumber: anvil has no block " + beyond, error.getMessage());
   }
 
   @Test

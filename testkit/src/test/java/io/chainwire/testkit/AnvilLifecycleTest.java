@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.Hash;
+import io.chainwire.rpc.TransactionReceipt;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -62,7 +63,7 @@ class AnvilLifecycleTest {
       assertEquals("\"0x539\"", anvil.rpc("eth_chainId"));
       long start = anvil.blockNumber();
       Contracts contracts = new Contracts(anvil);
-      Receipt receipt = contracts.send(anvil.accounts().get(1), Calldata.function("anything()").encode());
+      TransactionReceipt receipt = contracts.send(anvil.accounts().get(1), Calldata.function("anything()").encode());
       assertTrue(receipt.blockNumber() > start, "the transaction waited for a timed block");
     }
   }

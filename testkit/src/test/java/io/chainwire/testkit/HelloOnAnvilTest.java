@@ -1,10 +1,13 @@
 package io.chainwire.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
+import io.chainwire.rpc.TransactionReceipt;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,8 +27,8 @@ class HelloOnAnvilTest {
     Address bob = anvil.accounts().get(1);
     String longText = "a message longer than one 32-byte word, with non-ASCII: héllo wörld ✓";
 
-    Receipt first = contracts.send(alice, hello, Calldata.function("send(string)").string("hello").encode());
-    Receipt second = contracts.send(bob, hello, Calldata.function("send(string)").string(longText).encode());
+    TransactionReceipt first = contracts.send(alice, hello, Calldata.function("send(string)").string("hello").encode());
+    TransactionReceipt second = contracts.send(bob, hello, Calldata.function("send(string)").string(longText).encode());
 
     List<RawLog> logs = contracts.getLogs(hello, first.blockNumber(), second.blockNumber());
     assertEquals(2, logs.size());
@@ -35,6 +38,17 @@ class HelloOnAnvilTest {
     assertEquals(second.logs().get(0), logs.get(1));
     assertEquals(second.blockNumber(), logs.get(1).meta().blockNumber());
     assertEquals(second.transactionHash(), logs.get(1).meta().transactionHash());
+  }
+
+  @Test
+  void aCallTheContractRevertsFailsSayingSo(Anvil anvil) {
+    Contracts contracts = new Contracts(anvil);
+    Address hello = contracts.deploy(Solidity.compile(ProjectFiles.HELLO_SOURCE, "Hello"));
+
+    AnvilException error = assertThrows(AnvilException.class,
+        () -> contracts.send(hello, Calldata.function("noSuchFunction()").encode()));
+
+    assertTrue(error.getMessage().contains("reverted"), error.getMessage());
   }
 
   private static void assertMessage(RawLog log, Address contract, Address sender, String message) {

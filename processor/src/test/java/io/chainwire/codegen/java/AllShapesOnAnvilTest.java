@@ -8,11 +8,11 @@ import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiEvent;
+import io.chainwire.rpc.TransactionReceipt;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
 import io.chainwire.testkit.Calldata;
 import io.chainwire.testkit.Contracts;
-import io.chainwire.testkit.Receipt;
 import io.chainwire.testkit.Solidity;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -46,7 +46,7 @@ class AllShapesOnAnvilTest {
   static void deployAndEmitAll(Anvil anvil) {
     contracts = new Contracts(anvil);
     allShapes = contracts.deploy(Solidity.compile(SOURCE, "AllShapes"));
-    Receipt receipt = contracts.send(allShapes, Calldata.function("emitAll()").encode());
+    TransactionReceipt receipt = contracts.send(allShapes, Calldata.function("emitAll()").encode());
     logs = contracts.getLogs(allShapes, receipt.blockNumber(), receipt.blockNumber());
   }
 
@@ -68,7 +68,7 @@ class AllShapesOnAnvilTest {
   @Test
   void erc20AndErc721TransfersShareTopicZeroAndDecodeByTopicCount() {
     Address erc721 = contracts.deploy(Solidity.compile(SOURCE, "AllShapesErc721"));
-    Receipt receipt = contracts.send(erc721, Calldata.function("emitTransfer()").encode());
+    TransactionReceipt receipt = contracts.send(erc721, Calldata.function("emitTransfer()").encode());
     RawLog nft = contracts.getLogs(erc721, receipt.blockNumber(), receipt.blockNumber()).get(0);
     RawLog token = logs.get(logs.size() - 1);
 

@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the log array of {@code eth_getLogs} straight from the parser
- * into {@link RawLog}s: no JSON tree, no intermediate strings for hex values. Every field is
+ * Reads log arrays ({@code eth_getLogs} results, the {@code logs} of receipts) straight from the
+ * parser into {@link RawLog}s: no JSON tree, no intermediate strings for hex values. Every field is
  * checked: required fields present and not null, each given once, exact hex lengths, at most four
  * topics. Unknown fields are skipped.
  */

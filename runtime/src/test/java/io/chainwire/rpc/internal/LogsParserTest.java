@@ -26,11 +26,11 @@ class LogsParserTest {
       + "\"transactionIndex\":\"0x0\",\"logIndex\":\"0x1\",\"removed\":false}";
 
   private static List<RawLog> parse(String logsJson) {
-    return Responses.single("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + logsJson + "}", 1, GET_LOGS);
+    return Responses.result(logsJson, GET_LOGS);
   }
 
   private static RpcResponseException failure(String logsJson) {
-    return assertThrows(RpcResponseException.class, () -> parse(logsJson));
+    return Responses.malformed(logsJson, GET_LOGS);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.chainwire.rpc.internal;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcResponseException;
 import io.chainwire.rpc.RpcResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,6 +24,16 @@ final class Responses {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Reads {@code resultJson} as the {@code result} of the response to request 1. */
+  static <T> T result(String resultJson, RpcCall<T> call) {
+    return single("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + resultJson + "}", 1, call);
+  }
+
+  /** Asserts that {@code call} rejects {@code resultJson} as its result, and returns the failure. */
+  static RpcResponseException malformed(String resultJson, RpcCall<?> call) {
+    return assertThrows(RpcResponseException.class, () -> result(resultJson, call));
   }
 
   static <T> List<RpcResult<T>> batch(String body, long firstId, List<? extends RpcCall<? extends T>> calls) {

@@ -5,19 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.chainwire.abi.Address;
-import io.chainwire.abi.Bytes;
-import io.chainwire.abi.Hash;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Small JSON chores on jackson-core's streaming API: reading scalar results, copying a value's raw
- * text, and writing Java values as JSON-RPC parameters.
+ * Small JSON chores on jackson-core's streaming API: reading scalar documents (the raw results of
+ * {@link io.chainwire.testkit.Anvil#rpc(String, Object...)}, solc's files) and copying a value's raw
+ * text.
  */
 public final class JsonText {
   /** The one factory the testkit parses and writes with; it is thread-safe. */
@@ -119,60 +115,6 @@ public final class JsonText {
       throw new IllegalArgumentException(
           where + ": expected " + describe(expected) + ", found " + describe(token) + " at " + location(parser));
     }
-  }
-
-  /**
-   * Writes a JSON-RPC parameter: {@code null}, strings, booleans, integral numbers, {@link Address},
-   * {@link Hash} and {@link Bytes} (as hex strings), lists and arrays, and maps with string keys.
-   *
-   * @throws IllegalArgumentException naming {@code where} for any other type
-   */
-  public static void write(JsonGenerator generator, Object value, String where) throws IOException {
-    if (value == null) {
-      generator.writeNull();
-    } else if (value instanceof String text) {
-      generator.writeString(text);
-    } else if (value instanceof Boolean flag) {
-      generator.writeBoolean(flag);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      generator.writeNumber(((Number) value).longValue());
-    } else if (value instanceof BigInteger number) {
-      generator.writeNumber(number);
-    } else if (value instanceof Address || value instanceof Hash || value instanceof Bytes) {
-      generator.writeString(hex(value));
-    } else if (value instanceof List<?> list) {
-      writeArray(generator, list.toArray(), where);
-    } else if (value instanceof Object[] array) {
-      writeArray(generator, array, where);
-    } else if (value instanceof Map<?, ?> map) {
-      generator.writeStartObject();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (!(entry.getKey() instanceof String key)) {
-          throw new IllegalArgumentException(where + ": map keys must be strings, found " + entry.getKey());
-        }
-        generator.writeFieldName(key);
-        write(generator, entry.getValue(), where + "." + key);
-      }
-      generator.writeEndObject();
-    } else {
-      throw new IllegalArgumentException(where + ": cannot write a " + value.getClass().getName()
-          + " as JSON; use String, Boolean, an integral number, Address, Hash, Bytes, List or Map");
-    }
-  }
-
-  private static void writeArray(JsonGenerator generator, Object[] values, String where) throws IOException {
-    generator.writeStartArray();
-    for (int i = 0; i < values.length; i++) {
-      write(generator, values[i], where + "[" + i + "]");
-    }
-    generator.writeEndArray();
-  }
-
-  private static String hex(Object value) {
-    if (value instanceof Address address) {
-      return address.toHex();
-    }
-    return value instanceof Hash hash ? hash.toHex() : ((Bytes) value).toHex();
   }
 
   private static String describe(JsonToken token) {

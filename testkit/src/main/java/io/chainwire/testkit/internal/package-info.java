@@ -1,2 +1,2 @@
-/** Implementation details of the testkit (process control, JSON-RPC, JSON reading); not public API. */
+/** Implementation details of the testkit (process control, finding node and solc, reading JSON); not public API. */
 package io.chainwire.testkit.internal;

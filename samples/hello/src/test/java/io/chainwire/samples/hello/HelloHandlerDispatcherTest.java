@@ -9,12 +9,12 @@ import io.chainwire.abi.Bytes;
 import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
+import io.chainwire.rpc.TransactionReceipt;
 import io.chainwire.samples.hello.contract.Hello;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
 import io.chainwire.testkit.Calldata;
 import io.chainwire.testkit.Contracts;
-import io.chainwire.testkit.Receipt;
 import io.chainwire.testkit.Solidity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ class HelloHandlerDispatcherTest {
     String nonAscii = "Grüße, ¡hola!, こんにちは ✓";
     String longText = "a message that spans many 32-byte words of log data. ".repeat(20);
 
-    Receipt first = contracts.send(alice, hello, Calldata.function("send(string)").string(nonAscii).encode());
-    Receipt second = contracts.send(bob, hello, Calldata.function("send(string)").string(longText).encode());
+    TransactionReceipt first = contracts.send(alice, hello, Calldata.function("send(string)").string(nonAscii).encode());
+    TransactionReceipt second = contracts.send(bob, hello, Calldata.function("send(string)").string(longText).encode());
 
     RecordingHandler handler = new RecordingHandler();
     HelloHandlerDispatcher dispatcher = new HelloHandlerDispatcher(handler);
@@ -64,7 +64,7 @@ class HelloHandlerDispatcherTest {
     Contracts contracts = new Contracts(anvil);
     Address lookAlike = contracts.deploy(Solidity.compile(LOOK_ALIKE_SOURCE, "LookAlike"));
     Bytes message = Bytes.of("hello".getBytes(StandardCharsets.UTF_8));
-    Receipt receipt = contracts.send(lookAlike, Calldata.function("send(bytes)").bytes(message).encode());
+    TransactionReceipt receipt = contracts.send(lookAlike, Calldata.function("send(bytes)").bytes(message).encode());
     RawLog log = receipt.logs().get(0);
 
     RecordingHandler handler = new RecordingHandler();
