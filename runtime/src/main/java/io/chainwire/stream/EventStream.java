@@ -164,11 +164,13 @@ public final class EventStream {
      */
     public Builder endpoint(String url) {
       Objects.requireNonNull(url, "endpoint");
+      RpcEndpoint parsed;
       try {
-        return endpoint(RpcEndpoint.of(url));
+        parsed = RpcEndpoint.of(url);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("endpoint: " + e.getMessage(), e);
       }
+      return endpoint(parsed);
     }
 
     /**
