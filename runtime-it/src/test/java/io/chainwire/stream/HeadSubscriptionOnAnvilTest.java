@@ -39,6 +39,11 @@ class HeadSubscriptionOnAnvilTest {
     recorder.assertExactlyOnceInOrder(chain.canonicalPings());
   }
 
+  /**
+   * Once the stream waits on the subscription (after a block it handled with the subscription up),
+   * the proxy mutes the connection and blocks are mined: the stream's head timeout passes, a poll
+   * shows the node moved on, and the subscription is replaced.
+   */
   @Test
   void reconnectsASubscriptionThatFallsSilentWhileTheNodeMovesOn(Anvil anvil) throws IOException {
     EmitterChain chain = EmitterChain.deploy(anvil);
@@ -50,9 +55,11 @@ class HeadSubscriptionOnAnvilTest {
             .checkpointStore(new InMemoryCheckpointStore()).handler(recorder).metrics(metrics).build().start()) {
       Waits.live(handle);
       Waits.until(() -> metrics.count("subscribed") == 1, () -> "subscriptions: " + metrics.count("subscribed"));
+      chain.ping(0, 2);
+      Waits.handled(handle, anvil.blockNumber());
 
       proxy.muteAll();
-      for (int round = 0; round < 3; round++) {
+      for (int round = 1; round < 4; round++) {
         chain.ping(round, 2);
       }
       Waits.until(() -> metrics.count("subscribed") >= 2, () -> "subscriptions: " + metrics.count("subscribed"));

@@ -151,6 +151,9 @@ public final class StreamEngine {
         return;
       }
     }
+    if (state == StreamState.STARTING && next <= safe) {
+      enter(StreamState.BACKFILLING);
+    }
     boolean handledAny = false;
     while (next <= safe) {
       stop.check();
