@@ -12,7 +12,7 @@ import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.Calldata;
 import io.chainwire.testkit.CompiledContract;
 import io.chainwire.testkit.Contracts;
-import io.chainwire.testkit.Receipt;
+import io.chainwire.rpc.TransactionReceipt;
 import io.chainwire.testkit.Solidity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +68,7 @@ final class EmitterChain {
   }
 
   /** Emits {@code count} Ping events with round {@code round} in one transaction, in a new block. */
-  Receipt ping(long round, int count) {
+  TransactionReceipt ping(long round, int count) {
     return contracts.send(emitter, pingCall(round, count));
   }
 

@@ -41,16 +41,10 @@ class OrderedFetchesTest {
       });
     }
     release.get(2).countDown();
+    awaitFinished(finished, 1);
     release.get(1).countDown();
     CompletableFuture<Integer> first = CompletableFuture.supplyAsync(window::next);
-    while (true) {
-      synchronized (finished) {
-        if (finished.size() == 2) {
-          break;
-        }
-      }
-      Thread.sleep(5);
-    }
+    awaitFinished(finished, 2);
     assertFalse(first.isDone(), "the first fetch has not finished, so nothing is delivered");
     release.get(0).countDown();
     assertEquals(0, first.get(10, TimeUnit.SECONDS));
@@ -58,6 +52,17 @@ class OrderedFetchesTest {
     assertEquals(2, window.next());
     assertEquals(List.of(2, 1, 0), finished);
     assertTrue(window.isEmpty());
+  }
+
+  private static void awaitFinished(List<Integer> finished, int count) throws InterruptedException {
+    while (true) {
+      synchronized (finished) {
+        if (finished.size() == count) {
+          return;
+        }
+      }
+      Thread.sleep(5);
+    }
   }
 
   @Test
