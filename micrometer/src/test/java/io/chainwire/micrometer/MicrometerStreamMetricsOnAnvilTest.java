@@ -10,6 +10,7 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.rpc.TransactionReceipt;
 import io.chainwire.stream.EventStream;
 import io.chainwire.stream.StreamHandle;
 import io.chainwire.stream.StreamState;
@@ -17,7 +18,6 @@ import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
 import io.chainwire.testkit.Calldata;
 import io.chainwire.testkit.Contracts;
-import io.chainwire.testkit.Receipt;
 import io.chainwire.testkit.Solidity;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -90,7 +90,7 @@ class MicrometerStreamMetricsOnAnvilTest {
       double scanned = metrics.count("chainwire.stream.blocks.scanned");
       assertTrue(scanned > 0 && scanned <= head - deployBlock + 1, "backfill covered " + scanned + " blocks");
 
-      Receipt live = contracts.send(hello, send("while live"));
+      TransactionReceipt live = contracts.send(hello, send("while live"));
       awaitHandled(handle, live.blockNumber());
       assertEquals(4, handler.messages.get());
       assertEquals(4, metrics.count("chainwire.stream.events.delivered"));
