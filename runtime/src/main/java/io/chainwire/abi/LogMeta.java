@@ -37,4 +37,9 @@ public record LogMeta(
       throw new IllegalArgumentException("logIndex must not be negative, got " + logIndex);
     }
   }
+
+  /** Returns the idempotency key of the event this log carries: (block hash, transaction hash, log index). */
+  public EventKey eventKey() {
+    return new EventKey(blockHash, transactionHash, logIndex);
+  }
 }

@@ -1,0 +1,87 @@
+package io.chainwire.checkpoint;
+
+import io.chainwire.abi.RawLog;
+import java.sql.Connection;
+import java.util.Optional;
+
+/**
+ * One atomic step of a stream: handler effects, blocks recorded as handled, a rollback to a fork
+ * point and dead letters, committed together or not at all. Closing a unit of work that was not
+ * committed rolls everything back.
+ *
+ * <p>Per block: run each handler call through {@link #attempt}, record failures the policy sends
+ * to the dead-letter table with {@link #recordDeadLetter}, then {@link #markHandled} the block and
+ * {@link #commit}. On a reorganisation: deliver the removals, {@link #rollbackTo} the fork point
+ * and commit, then apply the new branch block by block.
+ *
+ * <p>A unit of work is used by one thread at a time and is not reusable after commit or close.
+ */
+public interface UnitOfWork extends AutoCloseable {
+  /** Returns the stream this unit of work writes for. */
+  StreamId stream();
+
+  /**
+   * Returns the JDBC connection whose transaction this unit of work commits, if the store is
+   * {@link CheckpointStore#transactional() transactional}. Handlers write through it so their
+   * effects commit exactly once with the checkpoint; they must not commit, roll back, close it or
+   * change its auto-commit mode.
+   */
+  Optional<Connection> connection();
+
+  /**
+   * Runs one handler call. If it throws, the writes it made through {@link #connection()} are
+   * undone (the rest of the unit of work stays) and the exception is rethrown, so the call can be
+   * retried or its event recorded as a dead letter.
+   *
+   * @throws CheckpointException if the writes cannot be undone; the failure is attached as
+   *     suppressed and the unit of work can then only be closed
+   */
+  void attempt(Runnable handlerCall);
+
+  /**
+   * Records {@code block} as fully handled; the store keeps it and drops blocks that fell out of
+   * its {@link CheckpointStore#recentBlocks() window}.
+   *
+   * @throws CheckpointException if the block is not above the last handled block, if it is the
+   *     next block but its parent hash is not the last handled block's hash (the chain
+   *     reorganised: roll back first), or if the store fails
+   */
+  void markHandled(BlockRef block);
+
+  /**
+   * Rolls the checkpoint back to {@code forkPoint}, the last block the stream handled that is
+   * still on the chain: handled blocks above it are forgotten, it becomes the last handled block,
+   * and dead letters above it are marked {@link DeadLetter#orphaned() orphaned}.
+   *
+   * @throws CheckpointException if the stream has no checkpoint, if the fork point is above the
+   *     last handled block, if the stored block at that number has another hash, or if the store
+   *     fails
+   */
+  void rollbackTo(BlockRef forkPoint);
+
+  /**
+   * Records that {@code handler} failed on {@code log} with {@code failure}, to be committed with
+   * the unit of work.
+   *
+   * @throws CheckpointException if the store fails
+   */
+  void recordDeadLetter(RawLog log, String handler, Throwable failure);
+
+  /**
+   * Commits everything this unit of work did and ends it, so the next unit of work can begin.
+   *
+   * @throws IllegalStateException if the unit of work was already committed or closed
+   * @throws CheckpointException if the commit fails; if the connection broke during the commit,
+   *     reload the checkpoint to learn whether it took effect
+   */
+  void commit();
+
+  /**
+   * Ends the unit of work, rolling it back unless it was committed, and lets the next one begin.
+   * Does nothing after a successful commit.
+   *
+   * @throws CheckpointException if the rollback fails
+   */
+  @Override
+  void close();
+}

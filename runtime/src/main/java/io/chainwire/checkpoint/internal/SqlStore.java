@@ -1,0 +1,159 @@
+package io.chainwire.checkpoint.internal;
+
+import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.checkpoint.Checkpoint;
+import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.DeadLetter;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.checkpoint.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The checkpoint store over JDBC behind both database stores: one writer connection, kept
+ * between units of work and replaced when it breaks, and a fresh connection for each read.
+ */
+public final class SqlStore implements CheckpointStore {
+  private final ConnectionFactory writers;
+  private final ConnectionFactory readers;
+  private final String location;
+  private final Schema schema;
+  private final int recentBlocks;
+  private final WriterGate gate;
+  private Connection writer;
+
+  private SqlStore(
+      ConnectionFactory writers,
+      ConnectionFactory readers,
+      String location,
+      Schema schema,
+      int recentBlocks,
+      Connection writer) {
+    this.writers = writers;
+    this.readers = readers;
+    this.location = location;
+    this.schema = schema;
+    this.recentBlocks = recentBlocks;
+    this.gate = new WriterGate(location);
+    this.writer = writer;
+  }
+
+  /**
+   * Connects with {@code writers}, creates the tables if absent and checks their schema version.
+   *
+   * @param writers opens the connection units of work write through
+   * @param readers opens a connection for each read
+   * @param location the database as errors name it; never with credentials
+   * @throws CheckpointException if the database cannot be reached, is not supported, or holds
+   *     tables of another schema version
+   */
+  public static SqlStore open(
+      ConnectionFactory writers,
+      ConnectionFactory readers,
+      String location,
+      Tables tables,
+      int recentBlocks) {
+    Connection connection;
+    try {
+      connection = writers.open();
+    } catch (SQLException e) {
+      throw new CheckpointException("could not connect to the checkpoint store " + location, e);
+    }
+    try {
+      Schema schema = new Schema(tables, Dialect.of(connection, location));
+      connection.setAutoCommit(false);
+      schema.prepare(connection, location);
+      connection.commit();
+      connection.setAutoCommit(true);
+      return new SqlStore(writers, readers, location, schema, recentBlocks, connection);
+    } catch (SQLException e) {
+      CheckpointException failure =
+          new CheckpointException("could not create the checkpoint tables in " + location, e);
+      SqlUnitOfWork.discard(connection, failure);
+      throw failure;
+    } catch (RuntimeException e) {
+      SqlUnitOfWork.discard(connection, e);
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Checkpoint> load(StreamId stream) {
+    Objects.requireNonNull(stream, "stream");
+    try (Connection connection = readers.open()) {
+      List<BlockRef> blocks = schema.blocks().all(connection, stream);
+      return blocks.isEmpty() ? Optional.empty() : Optional.of(new Checkpoint(stream, blocks));
+    } catch (SQLException e) {
+      throw new CheckpointException(
+          "could not load the checkpoint of stream '" + stream + "' from " + location, e);
+    }
+  }
+
+  @Override
+  public UnitOfWork begin(StreamId stream) {
+    Objects.requireNonNull(stream, "stream");
+    gate.enter();
+    try {
+      if (writer.isClosed()) {
+        writer = writers.open();
+      }
+      writer.setAutoCommit(false);
+      return new SqlUnitOfWork(stream, writer, schema, recentBlocks, location, gate::leave);
+    } catch (SQLException e) {
+      CheckpointException failure =
+          new CheckpointException(
+              "could not begin a unit of work for stream '" + stream + "' in " + location, e);
+      SqlUnitOfWork.discard(writer, failure);
+      gate.leave();
+      throw failure;
+    } catch (RuntimeException | Error e) {
+      gate.leave();
+      throw e;
+    }
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(StreamId stream, int limit) {
+    Objects.requireNonNull(stream, "stream");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive, got " + limit);
+    }
+    try (Connection connection = readers.open()) {
+      return schema.deadLetters().list(connection, stream, limit);
+    } catch (SQLException e) {
+      throw new CheckpointException(
+          "could not read the dead letters of stream '" + stream + "' from " + location, e);
+    }
+  }
+
+  @Override
+  public int recentBlocks() {
+    return recentBlocks;
+  }
+
+  @Override
+  public boolean transactional() {
+    return true;
+  }
+
+  @Override
+  public void close() {
+    gate.close(
+        () -> {
+          try {
+            writer.close();
+          } catch (SQLException e) {
+            throw new CheckpointException("could not close the checkpoint store " + location, e);
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return location;
+  }
+}

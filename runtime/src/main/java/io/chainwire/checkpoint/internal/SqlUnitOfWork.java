@@ -1,0 +1,226 @@
+package io.chainwire.checkpoint.internal;
+
+import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.DeadLetter;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.checkpoint.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A unit of work as one JDBC transaction on the store's writer connection. Between units of
+ * work the connection is left in auto-commit mode, so it holds no lock (SQLite begins its
+ * transaction, and takes the write lock, when auto-commit is switched off).
+ */
+final class SqlUnitOfWork implements UnitOfWork {
+  private enum State {
+    OPEN,
+    FAILED,
+    ENDED
+  }
+
+  @FunctionalInterface
+  private interface SqlCall<T> {
+    T call(Connection connection) throws SQLException;
+  }
+
+  private final StreamId stream;
+  private final Connection connection;
+  private final Schema schema;
+  private final int recentBlocks;
+  private final String location;
+  private final Runnable onEnd;
+  private State state = State.OPEN;
+
+  SqlUnitOfWork(
+      StreamId stream,
+      Connection connection,
+      Schema schema,
+      int recentBlocks,
+      String location,
+      Runnable onEnd) {
+    this.stream = stream;
+    this.connection = connection;
+    this.schema = schema;
+    this.recentBlocks = recentBlocks;
+    this.location = location;
+    this.onEnd = onEnd;
+  }
+
+  @Override
+  public StreamId stream() {
+    return stream;
+  }
+
+  @Override
+  public Optional<Connection> connection() {
+    return Optional.of(connection);
+  }
+
+  @Override
+  public void attempt(Runnable handlerCall) {
+    Objects.requireNonNull(handlerCall, "handlerCall");
+    requireOpen();
+    Savepoint savepoint = sql("start a handler call", Connection::setSavepoint);
+    try {
+      handlerCall.run();
+    } catch (Throwable failure) {
+      try {
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
+      } catch (SQLException e) {
+        state = State.FAILED;
+        CheckpointException undo = new CheckpointException(what("undo the writes of a failed handler call"), e);
+        undo.addSuppressed(failure);
+        throw undo;
+      }
+      throw failure;
+    }
+    sql(
+        "finish a handler call",
+        c -> {
+          c.releaseSavepoint(savepoint);
+          return null;
+        });
+  }
+
+  @Override
+  public void markHandled(BlockRef block) {
+    Objects.requireNonNull(block, "block");
+    requireOpen();
+    Optional<BlockRef> head = sql("read the last handled block", c -> schema.blocks().head(c, stream));
+    CheckpointRules.requireNext(stream, head, block, location);
+    sql(
+        "record " + block + " as handled",
+        c -> {
+          schema.blocks().insert(c, stream, block);
+          schema.blocks().deleteUpTo(c, stream, block.number() - recentBlocks);
+          return null;
+        });
+  }
+
+  @Override
+  public void rollbackTo(BlockRef forkPoint) {
+    Objects.requireNonNull(forkPoint, "forkPoint");
+    requireOpen();
+    Optional<BlockRef> head = sql("read the last handled block", c -> schema.blocks().head(c, stream));
+    Optional<BlockRef> stored =
+        sql("read the handled block at the fork point", c -> schema.blocks().at(c, stream, forkPoint.number()));
+    CheckpointRules.requireForkPoint(stream, head, stored, forkPoint, location);
+    sql(
+        "roll back to " + forkPoint,
+        c -> {
+          schema.blocks().deleteAbove(c, stream, forkPoint.number());
+          if (stored.isEmpty()) {
+            schema.blocks().insert(c, stream, forkPoint);
+          }
+          schema.deadLetters().orphanAbove(c, stream, forkPoint.number());
+          return null;
+        });
+  }
+
+  @Override
+  public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+    Objects.requireNonNull(log, "log");
+    requireOpen();
+    DeadLetter letter = DeadLetter.of(stream, log, handler, failure, Instant.now());
+    sql(
+        "record a dead letter for log " + log.meta().logIndex() + " of block " + log.meta().blockNumber(),
+        c -> {
+          schema.deadLetters().insert(c, letter);
+          return null;
+        });
+  }
+
+  @Override
+  public void commit() {
+    requireOpen();
+    boolean autoCommit = sql("check the transaction", Connection::getAutoCommit);
+    if (autoCommit) {
+      state = State.FAILED;
+      throw new CheckpointException(
+          "cannot commit the unit of work for stream '"
+              + stream
+              + "' in "
+              + location
+              + ": a handler switched its connection to auto-commit, so writes were committed apart"
+              + " from the checkpoint; handlers must not change auto-commit, commit or roll back");
+    }
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      state = State.FAILED;
+      throw new CheckpointException(
+          what("commit")
+              + "; if the connection broke, reload the checkpoint to learn whether the commit took effect",
+          e);
+    }
+    end(false);
+  }
+
+  @Override
+  public void close() {
+    if (state != State.ENDED) {
+      end(true);
+    }
+  }
+
+  /**
+   * Rolls back what {@code connection} has not committed and closes it, attaching any failure to
+   * {@code failure}.
+   */
+  static void discard(Connection connection, Throwable failure) {
+    try (connection) {
+      if (!connection.isClosed() && !connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private void end(boolean rollBack) {
+    state = State.ENDED;
+    try {
+      if (rollBack && !connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      CheckpointException failure = new CheckpointException(what(rollBack ? "roll back" : "end the transaction after committing it"), e);
+      discard(connection, failure);
+      throw failure;
+    } finally {
+      onEnd.run();
+    }
+  }
+
+  private void requireOpen() {
+    if (state == State.ENDED) {
+      throw new IllegalStateException("the unit of work for stream '" + stream + "' has ended");
+    }
+    if (state == State.FAILED) {
+      throw new IllegalStateException(
+          "the unit of work for stream '" + stream + "' failed; close it and begin another");
+    }
+  }
+
+  private <T> T sql(String action, SqlCall<T> call) {
+    try {
+      return call.call(connection);
+    } catch (SQLException e) {
+      state = State.FAILED;
+      throw new CheckpointException(what(action), e);
+    }
+  }
+
+  private String what(String action) {
+    return "could not " + action + " for stream '" + stream + "' in " + location;
+  }
+}

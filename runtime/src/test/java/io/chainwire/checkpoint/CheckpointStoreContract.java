@@ -1,0 +1,343 @@
+package io.chainwire.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainwire.abi.Bytes;
+import io.chainwire.abi.RawLog;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every checkpoint store promises; each store's test class runs these against it. */
+abstract class CheckpointStoreContract {
+  static final TestChain A = TestChain.branch("a");
+
+  /** A table prefix of this test's own, so tests sharing a database do not see each other. */
+  final String tablePrefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "_";
+
+  final StreamId stream = StreamId.of("stream-" + UUID.randomUUID());
+  CheckpointStore store;
+
+  /** Opens a store on this test's tables keeping {@code recentBlocks} blocks per stream. */
+  abstract CheckpointStore open(String tablePrefix, int recentBlocks);
+
+  @BeforeEach
+  void openStore() {
+    store = open(tablePrefix, 128);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  /** Records {@code blocks} as handled, one unit of work each. */
+  static void handle(CheckpointStore store, StreamId stream, BlockRef... blocks) {
+    for (BlockRef block : blocks) {
+      try (UnitOfWork work = store.begin(stream)) {
+        work.markHandled(block);
+        work.commit();
+      }
+    }
+  }
+
+  static List<Long> numbers(Optional<Checkpoint> checkpoint) {
+    return checkpoint.orElseThrow().recentBlocks().stream().map(BlockRef::number).toList();
+  }
+
+  @Test
+  void loadsNothingForAStreamThatNeverHandledABlock() {
+    assertEquals(Optional.empty(), store.load(stream));
+    assertEquals(List.of(), store.deadLetters(stream, 10));
+  }
+
+  @Test
+  void loadsTheHandledBlocksInOrderWithTheLastAsHead() {
+    handle(store, stream, A.block(1), A.block(2), A.block(3));
+
+    Checkpoint checkpoint = store.load(stream).orElseThrow();
+    assertEquals(List.of(A.block(1), A.block(2), A.block(3)), checkpoint.recentBlocks());
+    assertEquals(A.block(3), checkpoint.head());
+    assertEquals(Optional.of(A.block(2)), checkpoint.block(2));
+    assertEquals(Optional.empty(), checkpoint.block(4));
+  }
+
+  @Test
+  void recordsSeveralBlocksInOneUnitOfWork() {
+    try (UnitOfWork work = store.begin(stream)) {
+      work.markHandled(A.block(10));
+      work.markHandled(A.block(11));
+      work.markHandled(A.block(20));
+      work.commit();
+    }
+    assertEquals(List.of(10L, 11L, 20L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void keepsOnlyTheWindowOfRecentBlocks() {
+    store.close();
+    store = open(tablePrefix, 4);
+    assertEquals(4, store.recentBlocks());
+    for (long number = 1; number <= 10; number++) {
+      handle(store, stream, A.block(number));
+    }
+    assertEquals(List.of(7L, 8L, 9L, 10L), numbers(store.load(stream)));
+
+    handle(store, stream, A.block(100));
+    assertEquals(List.of(100L), numbers(store.load(stream)), "blocks 4 or more numbers below fall out");
+  }
+
+  @Test
+  void uncommittedUnitOfWorkLeavesNothing() {
+    handle(store, stream, A.block(1));
+    try (UnitOfWork work = store.begin(stream)) {
+      work.markHandled(A.block(2));
+      work.recordDeadLetter(A.log(2, 0), "handler", new IllegalStateException("bad"));
+      work.rollbackTo(A.block(1));
+    }
+    assertEquals(List.of(1L), numbers(store.load(stream)));
+    assertEquals(List.of(), store.deadLetters(stream, 10));
+  }
+
+  @Test
+  void committedStateIsAllOtherReadersSeeWhileAUnitOfWorkIsOpen() {
+    handle(store, stream, A.block(1));
+    try (UnitOfWork work = store.begin(stream)) {
+      work.markHandled(A.block(2));
+      assertEquals(List.of(1L), numbers(store.load(stream)));
+      work.commit();
+    }
+    assertEquals(List.of(1L, 2L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void rollsBackToTheForkPointThenAppliesTheNewBranch() {
+    handle(store, stream, A.block(1), A.block(2), A.block(3), A.block(4), A.block(5));
+
+    try (UnitOfWork work = store.begin(stream)) {
+      work.rollbackTo(A.block(3));
+      work.commit();
+    }
+    assertEquals(A.block(3), store.load(stream).orElseThrow().head());
+
+    handle(store, stream, A.forkedAt(3, "b", 4), A.forkedAt(3, "b", 5), A.forkedAt(3, "b", 6));
+    assertEquals(
+        List.of(A.block(1), A.block(2), A.block(3), A.forkedAt(3, "b", 4), A.forkedAt(3, "b", 5), A.forkedAt(3, "b", 6)),
+        store.load(stream).orElseThrow().recentBlocks());
+  }
+
+  @Test
+  void rollbackToAForkPointBetweenStoredBlocksMakesItTheHead() {
+    handle(store, stream, A.block(100), A.block(200));
+
+    try (UnitOfWork work = store.begin(stream)) {
+      work.rollbackTo(A.block(150));
+      work.commit();
+    }
+
+    assertEquals(List.of(A.block(100), A.block(150)), store.load(stream).orElseThrow().recentBlocks());
+  }
+
+  @Test
+  void refusesABlockThatIsNotAboveTheLastHandledBlock() {
+    handle(store, stream, A.block(5));
+    try (UnitOfWork work = store.begin(stream)) {
+      CheckpointException error = assertThrows(CheckpointException.class, () -> work.markHandled(A.block(5)));
+      assertTrue(error.getMessage().contains("not above the last handled block 5"), error.getMessage());
+      assertTrue(error.getMessage().contains("stream '" + stream + "'"), error.getMessage());
+    }
+  }
+
+  @Test
+  void refusesTheNextBlockWhenItsParentIsNotTheLastHandledBlock() {
+    handle(store, stream, A.block(5));
+    try (UnitOfWork work = store.begin(stream)) {
+      CheckpointException error =
+          assertThrows(CheckpointException.class, () -> work.markHandled(TestChain.branch("b").block(6)));
+      assertTrue(error.getMessage().contains("roll back to the fork point first"), error.getMessage());
+    }
+    assertEquals(List.of(5L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void refusesForkPointsThatAreNotOnTheHandledChain() {
+    try (UnitOfWork work = store.begin(stream)) {
+      CheckpointException error = assertThrows(CheckpointException.class, () -> work.rollbackTo(A.block(1)));
+      assertTrue(error.getMessage().endsWith("the stream has no checkpoint"), error.getMessage());
+    }
+    handle(store, stream, A.block(1), A.block(2));
+    try (UnitOfWork work = store.begin(stream)) {
+      CheckpointException above = assertThrows(CheckpointException.class, () -> work.rollbackTo(A.block(3)));
+      assertTrue(above.getMessage().contains("above the last handled block 2"), above.getMessage());
+      CheckpointException other =
+          assertThrows(CheckpointException.class, () -> work.rollbackTo(TestChain.branch("b").block(1)));
+      assertTrue(other.getMessage().contains("so it is not a fork point"), other.getMessage());
+    }
+  }
+
+  @Test
+  void recordsDeadLettersWithTheCheckpointOfTheirBlock() {
+    RawLog log = A.log(7, 3);
+    IllegalStateException failure = new IllegalStateException("no such account", new ArithmeticException("overflow"));
+    Instant before = Instant.now().minusSeconds(1);
+    try (UnitOfWork work = store.begin(stream)) {
+      work.recordDeadLetter(log, "TransferHandler", failure);
+      work.markHandled(A.block(7));
+      work.commit();
+    }
+
+    List<DeadLetter> letters = store.deadLetters(stream, 10);
+    assertEquals(1, letters.size());
+    DeadLetter letter = letters.get(0);
+    assertEquals(stream, letter.stream());
+    assertEquals(log, letter.log());
+    assertEquals("TransferHandler", letter.handler());
+    assertEquals("java.lang.IllegalStateException: no such account", letter.error());
+    assertTrue(letter.stackTrace().contains("Caused by: java.lang.ArithmeticException: overflow"), letter.stackTrace());
+    assertTrue(letter.stackTrace().contains("\tat " + CheckpointStoreContract.class.getName()), letter.stackTrace());
+    assertTrue(letter.recordedAt().isAfter(before), letter.recordedAt().toString());
+    assertFalse(letter.orphaned());
+    assertEquals(List.of(7L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void deadLettersKeepLogsWithoutTopicsOrData() {
+    RawLog bare = new RawLog(List.of(), Bytes.EMPTY, A.log(1, 0).meta());
+    try (UnitOfWork work = store.begin(stream)) {
+      work.recordDeadLetter(bare, "AnonymousHandler", new RuntimeException());
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+    assertEquals(bare, store.deadLetters(stream, 1).get(0).log());
+  }
+
+  @Test
+  void listsDeadLettersInChainOrderUpToTheLimit() {
+    try (UnitOfWork work = store.begin(stream)) {
+      work.recordDeadLetter(A.log(2, 1), "h", new RuntimeException("third"));
+      work.recordDeadLetter(A.log(1, 5), "h", new RuntimeException("second"));
+      work.recordDeadLetter(A.log(1, 0), "h", new RuntimeException("first"));
+      work.markHandled(A.block(2));
+      work.commit();
+    }
+    assertEquals(
+        List.of("java.lang.RuntimeException: first", "java.lang.RuntimeException: second"),
+        store.deadLetters(stream, 2).stream().map(DeadLetter::error).toList());
+    assertThrows(IllegalArgumentException.class, () -> store.deadLetters(stream, 0));
+  }
+
+  @Test
+  void rollbackOrphansDeadLettersAboveTheForkPoint() {
+    try (UnitOfWork work = store.begin(stream)) {
+      work.recordDeadLetter(A.log(2, 0), "h", new RuntimeException("kept"));
+      work.markHandled(A.block(2));
+      work.recordDeadLetter(A.log(3, 0), "h", new RuntimeException("orphaned"));
+      work.markHandled(A.block(3));
+      work.commit();
+    }
+    try (UnitOfWork work = store.begin(stream)) {
+      work.rollbackTo(A.block(2));
+      work.commit();
+    }
+    List<DeadLetter> letters = store.deadLetters(stream, 10);
+    assertEquals(List.of(false, true), letters.stream().map(DeadLetter::orphaned).toList());
+    assertEquals(A.log(3, 0), letters.get(1).log(), "an orphaned dead letter is kept, not dropped");
+  }
+
+  @Test
+  void streamsKeepSeparateCheckpoints() {
+    StreamId other = StreamId.of("other-" + UUID.randomUUID());
+    handle(store, stream, A.block(1), A.block(2));
+    handle(store, other, A.block(1));
+    try (UnitOfWork work = store.begin(other)) {
+      work.rollbackTo(A.block(1));
+      work.recordDeadLetter(A.log(1, 0), "h", new RuntimeException());
+      work.commit();
+    }
+    assertEquals(List.of(1L, 2L), numbers(store.load(stream)));
+    assertEquals(List.of(1L), numbers(store.load(other)));
+    assertEquals(List.of(), store.deadLetters(stream, 10));
+    assertEquals(1, store.deadLetters(other, 10).size());
+  }
+
+  @Test
+  void attemptRethrowsTheHandlersFailure() {
+    IllegalArgumentException failure = new IllegalArgumentException("undecodable");
+    try (UnitOfWork work = store.begin(stream)) {
+      assertSame(failure, assertThrows(IllegalArgumentException.class, () -> work.attempt(() -> {
+        throw failure;
+      })));
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+    assertEquals(List.of(1L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void unitOfWorkEndsWithItsCommit() {
+    UnitOfWork work = store.begin(stream);
+    work.markHandled(A.block(1));
+    work.commit();
+    assertThrows(IllegalStateException.class, work::commit);
+    assertThrows(IllegalStateException.class, () -> work.markHandled(A.block(2)));
+    work.close();
+    handle(store, stream, A.block(2));
+    assertEquals(List.of(1L, 2L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void refusesASecondUnitOfWorkOnTheSameThread() {
+    try (UnitOfWork work = store.begin(stream)) {
+      IllegalStateException error = assertThrows(IllegalStateException.class, () -> store.begin(stream));
+      assertTrue(error.getMessage().contains("already has a unit of work open"), error.getMessage());
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+  }
+
+  @Test
+  void unitsOfWorkAreSerialised() throws Exception {
+    CompletableFuture<CheckpointException> second;
+    try (UnitOfWork first = store.begin(stream)) {
+      first.markHandled(A.block(5));
+      // The second writer can only begin once the first has committed, so it sees block 5.
+      second =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (UnitOfWork work = store.begin(stream)) {
+                  return assertThrows(CheckpointException.class, () -> work.markHandled(A.block(3)));
+                }
+              });
+      first.commit();
+    }
+    assertTrue(second.get(60, TimeUnit.SECONDS).getMessage().contains("not above the last handled block 5"));
+  }
+
+  @Test
+  void closedStoreRefusesUnitsOfWork() {
+    store.close();
+    IllegalStateException error = assertThrows(IllegalStateException.class, () -> store.begin(stream));
+    assertTrue(error.getMessage().contains("is closed"), error.getMessage());
+    store.close();
+  }
+
+  @Test
+  void unitOfWorkEndedBySomeoneElsesThreadLetsTheNextOneBegin() throws InterruptedException, ExecutionException {
+    UnitOfWork work = store.begin(stream);
+    work.markHandled(A.block(1));
+    CompletableFuture.runAsync(work::commit).get();
+    handle(store, stream, A.block(2));
+    assertEquals(List.of(1L, 2L), numbers(store.load(stream)));
+  }
+}
