@@ -1,8 +1,15 @@
 package io.chainwire.handler;
 
+import io.chainwire.abi.EventKey;
 import io.chainwire.abi.LogMeta;
+import java.sql.Connection;
+import java.util.Optional;
 
-/** What a handler may need besides the event itself. */
+/**
+ * What a handler may need besides the event itself: where the log came from, whether this call
+ * reports its removal by a reorganisation, its idempotency key, and, in transactional mode, the
+ * database connection whose transaction commits together with the stream's checkpoint.
+ */
 public interface EventContext {
   /** Returns where the event's log came from. */
   LogMeta meta();
@@ -12,6 +19,25 @@ public interface EventContext {
    * reorganisation; the handler should undo its effects.
    */
   boolean removed();
+
+  /**
+   * Returns the event's idempotency key: (block hash, transaction hash, log index). Delivery is at
+   * least once; a handler that is not transactional remembers the keys it applied and skips a key
+   * it sees again.
+   */
+  default EventKey key() {
+    return meta().eventKey();
+  }
+
+  /**
+   * Returns the JDBC connection of the unit of work that delivers this event, when the stream's
+   * checkpoint store is transactional: write through it and the writes commit in the same
+   * transaction as the checkpoint, so their effects are exactly once. Do not commit, roll back or
+   * close it. Empty for a store without transactions and for contexts made with {@link #of}.
+   */
+  default Optional<Connection> connection() {
+    return Optional.empty();
+  }
 
   /** Returns a context for a log as it was delivered, not removed. */
   static EventContext of(LogMeta meta) {

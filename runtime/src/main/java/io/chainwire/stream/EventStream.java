@@ -1,0 +1,405 @@
+package io.chainwire.stream;
+
+import io.chainwire.abi.Address;
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.TopicFilter;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.handler.EventDispatcher;
+import io.chainwire.rpc.LogFilter;
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.internal.StreamRun;
+import io.chainwire.stream.internal.StreamSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stream of contract events from one or more JSON-RPC nodes to typed handlers: it backfills
+ * history with {@code eth_getLogs}, then follows new blocks, and delivers each block's events in
+ * (block, log index) order, one checkpointed unit of work per block.
+ *
+ * <pre>{@code
+ * EventStream stream = EventStream.builder()
+ *     .id("hello-messages")
+ *     .endpoint("https://rpc.example.org/v3/KEY")
+ *     .endpoint("wss://rpc.example.org/ws/v3/KEY")        // new heads by subscription; also a failover
+ *     .address(helloAddress)
+ *     .fromBlock(19_000_000)
+ *     .confirmations(2)
+ *     .checkpointStore(SqliteCheckpointStore.builder(Path.of("hello.db")).build())
+ *     .handler(new HelloHandlerDispatcher(new MessageSaver()))
+ *     .errorPolicy(ErrorPolicy.DEAD_LETTER)
+ *     .build();
+ * try (StreamHandle handle = stream.start()) {
+ *   handle.awaitTermination(Duration.ofDays(365));
+ * }
+ * }</pre>
+ *
+ * <h2>Delivery</h2>
+ *
+ * Every log matching the addresses and topics goes to every handler, in the order the handlers
+ * were added (an event bus); a handler's dispatcher ignores events it has no method for. Delivery
+ * is at least once: a block whose unit of work did not commit is delivered again after a restart.
+ * {@link io.chainwire.handler.EventContext#key()} identifies an event for idempotent handlers; with
+ * a transactional store, handlers write through {@link io.chainwire.handler.EventContext#connection()}
+ * and their writes commit with the checkpoint, exactly once.
+ *
+ * <h2>Backfill and live following</h2>
+ *
+ * From the block after the checkpoint (or {@link Builder#fromBlock(long)}), ranges of blocks are
+ * fetched in parallel and delivered in order, up to the node's finalized block (or the checkpoint
+ * store's recent-block window below the head, whichever is higher). Blocks above it are handled
+ * one by one: header by number, parent hash checked against the last handled block, logs by block
+ * hash. A WebSocket endpoint provides new heads by subscription; without one, or while it is down,
+ * the stream polls. A block is delivered once it is {@link Builder#confirmations(int)} deep.
+ *
+ * <h2>Reorganisations</h2>
+ *
+ * When a block's parent is not the last handled block, or the last handled block left the chain,
+ * the stream walks back through the blocks it remembers to the fork point, delivers the removals of
+ * the orphaned blocks' events ({@link io.chainwire.handler.EventContext#removed()}, newest first)
+ * and rolls the checkpoint back in one unit of work, then handles the new branch. The logs of
+ * handled blocks are kept in memory for the checkpoint store's recent-block window. After a
+ * restart, the removals of blocks handled before it are fetched again by block hash if the node
+ * still has the orphaned blocks; otherwise they cannot be delivered, which the stream logs at WARN,
+ * and only the rollback and the new branch reach the handlers. A reorganisation reaching the node's
+ * finalized block, or deeper than the window, fails the stream without rolling back.
+ *
+ * <h2>Failures</h2>
+ *
+ * Node failures are retried with exponential backoff and full jitter and failed over across the
+ * endpoints, in order, for as long as the stream runs; a rate-limited endpoint is asked less often.
+ * Handler failures are retried when transient and otherwise follow the {@link ErrorPolicy}. A
+ * stream that fails reports a {@link StreamException} through {@link StreamHandle#failure()}.
+ */
+public final class EventStream {
+  private final StreamSettings settings;
+  private StreamRun run;
+
+  private EventStream(StreamSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Returns a builder for a stream. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the stream's id. */
+  public StreamId id() {
+    return settings.id();
+  }
+
+  /**
+   * Starts the stream on a thread of its own and returns its handle. A stream may be started again
+   * after its previous run ended, and resumes from its checkpoint.
+   *
+   * @throws IllegalStateException if a previous run of this stream is still running
+   */
+  public synchronized StreamHandle start() {
+    if (run != null && !run.state().isTerminal()) {
+      throw new IllegalStateException("stream '" + settings.id() + "' is already running");
+    }
+    run = StreamRun.start(settings);
+    return run;
+  }
+
+  @Override
+  public String toString() {
+    return "EventStream[" + settings.id() + " on " + settings.endpoints() + "]";
+  }
+
+  /**
+   * Configures an {@link EventStream}. Each setter checks its value at once; {@link #build()} checks
+   * that the required parts are there. Every message names the parameter.
+   */
+  public static final class Builder {
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+
+    private StreamId id;
+    private final List<RpcEndpoint> endpoints = new ArrayList<>();
+    private final Set<Address> addresses = new LinkedHashSet<>();
+    private TopicFilter topics;
+    private long fromBlock;
+    private int confirmations;
+    private CheckpointStore checkpointStore;
+    private Path checkpointDirectory;
+    private final List<EventDispatcher> handlers = new ArrayList<>();
+    private ErrorPolicy errorPolicy = ErrorPolicy.STOP;
+    private Duration pollInterval = Duration.ofSeconds(2);
+    private Duration headTimeout = Duration.ofSeconds(60);
+    private long maxRange = 2_000;
+    private int concurrency = 4;
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration initialBackoff = Duration.ofMillis(250);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private int attemptsPerEndpoint = 3;
+    private int handlerAttempts = 10;
+    private StreamMetrics metrics = StreamMetrics.NONE;
+
+    private Builder() {}
+
+    /**
+     * Sets the stream's id, the key of its checkpoint (required): 1 to 64 letters, digits, {@code .},
+     * {@code _} and {@code -}. Keep it stable; a renamed stream starts again from {@link #fromBlock}.
+     */
+    public Builder id(String id) {
+      this.id = StreamId.of(id);
+      return this;
+    }
+
+    /**
+     * Adds a node by URL (at least one is required); see {@link #endpoint(RpcEndpoint)}.
+     *
+     * @throws IllegalArgumentException naming {@code endpoint} if the URL is not an http, https, ws
+     *     or wss URL; the message never repeats the URL
+     */
+    public Builder endpoint(String url) {
+      Objects.requireNonNull(url, "endpoint");
+      try {
+        return endpoint(RpcEndpoint.of(url));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("endpoint: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Adds a node. Requests go to the endpoints in the order added, the next taking over while one
+     * fails. The first {@code ws://} or {@code wss://} endpoint also provides new heads by
+     * subscription; without one the stream polls.
+     *
+     * @throws IllegalArgumentException naming {@code endpoint} if it was added already
+     */
+    public Builder endpoint(RpcEndpoint endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      if (endpoints.contains(endpoint)) {
+        throw new IllegalArgumentException("endpoint " + endpoint + " was added twice");
+      }
+      endpoints.add(endpoint);
+      return this;
+    }
+
+    /** Adds contracts whose logs to deliver; with none, logs of any contract match the topics. */
+    public Builder address(Address... anyOf) {
+      return addresses(Arrays.asList(anyOf));
+    }
+
+    /** Adds contracts whose logs to deliver; with none, logs of any contract match the topics. */
+    public Builder addresses(Collection<Address> anyOf) {
+      for (Address address : anyOf) {
+        addresses.add(Objects.requireNonNull(address, "address"));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the topic filter, for example from a generated event's {@code filter(...)} method.
+     * Default: topic 0 is any event one of the handlers takes.
+     */
+    public Builder topics(TopicFilter filter) {
+      this.topics = Objects.requireNonNull(filter, "topics");
+      return this;
+    }
+
+    /**
+     * Sets the first block to deliver when the stream has no checkpoint; default 0. Ignored once a
+     * checkpoint exists.
+     *
+     * @throws IllegalArgumentException naming {@code fromBlock} if negative
+     */
+    public Builder fromBlock(long block) {
+      if (block < 0) {
+        throw new IllegalArgumentException("fromBlock must not be negative, got " + block);
+      }
+      this.fromBlock = block;
+      return this;
+    }
+
+    /**
+     * Delivers a block only once this many blocks follow it (0 to 10000; default 0, the head itself).
+     *
+     * @throws IllegalArgumentException naming {@code confirmations} if out of range
+     */
+    public Builder confirmations(int blocks) {
+      this.confirmations = (int) range("confirmations", blocks, 0, 10_000);
+      return this;
+    }
+
+    /**
+     * Sets the checkpoint store. The stream does not close a store it is given. Default: a {@link
+     * io.chainwire.checkpoint.SqliteCheckpointStore} in the file {@code <id>.db} under the {@link
+     * #checkpointDirectory(Path) checkpoint directory}, opened when the stream starts and closed when
+     * it ends. Give an {@link io.chainwire.checkpoint.InMemoryCheckpointStore} only in tests.
+     */
+    public Builder checkpointStore(CheckpointStore store) {
+      this.checkpointStore = Objects.requireNonNull(store, "checkpointStore");
+      return this;
+    }
+
+    /**
+     * Sets the directory of the default SQLite checkpoint file; default {@code chainwire} under the
+     * working directory. Only for the default store.
+     */
+    public Builder checkpointDirectory(Path directory) {
+      this.checkpointDirectory = Objects.requireNonNull(directory, "checkpointDirectory");
+      return this;
+    }
+
+    /**
+     * Adds handlers, usually generated dispatchers (at least one is required). Each log goes to
+     * every handler, in the order added.
+     */
+    public Builder handler(EventDispatcher... dispatchers) {
+      for (EventDispatcher dispatcher : dispatchers) {
+        handlers.add(Objects.requireNonNull(dispatcher, "handler"));
+      }
+      return this;
+    }
+
+    /** Sets what a deterministic handler failure does; default {@link ErrorPolicy#STOP}. */
+    public Builder errorPolicy(ErrorPolicy policy) {
+      this.errorPolicy = Objects.requireNonNull(policy, "errorPolicy");
+      return this;
+    }
+
+    /**
+     * Sets how often the head is polled when no subscription provides it (10 ms to 1 hour; default
+     * 2 s).
+     */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = duration("pollInterval", interval, Duration.ofMillis(10), Duration.ofHours(1));
+      return this;
+    }
+
+    /**
+     * Sets how long a head subscription may stay silent before the stream polls the node and, if the
+     * node moved on, reconnects it: a few block times (100 ms to 1 hour; default 60 s).
+     */
+    public Builder headTimeout(Duration timeout) {
+      this.headTimeout = duration("headTimeout", timeout, MIN_TIMEOUT, Duration.ofHours(1));
+      return this;
+    }
+
+    /**
+     * Sets the widest {@code eth_getLogs} block range (1 to 1000000; default 2000). Each endpoint
+     * starts there, halves its range when refused and grows back after successes.
+     */
+    public Builder maxRange(long blocks) {
+      this.maxRange = range("maxRange", blocks, 1, 1_000_000);
+      return this;
+    }
+
+    /**
+     * Sets how many backfill ranges are fetched at once (1 to 64; default 4); at most one more range
+     * waits to be delivered, so memory stays bounded.
+     */
+    public Builder concurrency(int ranges) {
+      this.concurrency = (int) range("concurrency", ranges, 1, 64);
+      return this;
+    }
+
+    /** Sets the timeout of one request to a node (100 ms to 10 minutes; default 30 s). */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = duration("requestTimeout", timeout, MIN_TIMEOUT, Duration.ofMinutes(10));
+      return this;
+    }
+
+    /**
+     * Sets the backoff between retries: the first retry waits up to {@code initial}, each next one up
+     * to twice as long, never more than {@code max}, which also caps an endpoint's cool-down
+     * (initial 1 ms to 1 minute, default 250 ms; max up to 1 hour, default 30 s).
+     */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      Duration first = duration("retryBackoff initial", initial, Duration.ofMillis(1), Duration.ofMinutes(1));
+      this.maxBackoff = duration("retryBackoff max", max, first, Duration.ofHours(1));
+      this.initialBackoff = first;
+      return this;
+    }
+
+    /**
+     * Sets how many times in a row a request is tried on one endpoint before the next endpoint takes
+     * over (1 to 100; default 3).
+     */
+    public Builder attemptsPerEndpoint(int attempts) {
+      this.attemptsPerEndpoint = (int) range("attemptsPerEndpoint", attempts, 1, 100);
+      return this;
+    }
+
+    /**
+     * Sets how many times a handler call that fails transiently is tried before the stream fails
+     * (1 to 1000; default 10).
+     */
+    public Builder handlerAttempts(int attempts) {
+      this.handlerAttempts = (int) range("handlerAttempts", attempts, 1, 1000);
+      return this;
+    }
+
+    /** Sets where the stream reports counters and gauges; default {@link StreamMetrics#NONE}. */
+    public Builder metrics(StreamMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Returns the stream; nothing connects before {@link EventStream#start()}.
+     *
+     * @throws IllegalStateException naming the parameter if the id, an endpoint or a handler is
+     *     missing, if both a checkpoint store and a checkpoint directory are set, or if no topics
+     *     are set and the handlers take no event
+     */
+    public EventStream build() {
+      if (id == null) {
+        throw new IllegalStateException("id is required: the stream's checkpoint key");
+      }
+      if (endpoints.isEmpty()) {
+        throw new IllegalStateException("endpoint is required: add at least one RPC endpoint");
+      }
+      if (handlers.isEmpty()) {
+        throw new IllegalStateException("handler is required: add at least one event dispatcher");
+      }
+      if (checkpointStore != null && checkpointDirectory != null) {
+        throw new IllegalStateException(
+            "checkpointDirectory applies to the default store only, but checkpointStore is set too");
+      }
+      LogFilter filter = LogFilter.builder().addresses(addresses).topics(topics != null ? topics : handledTopics()).build();
+      return new EventStream(new StreamSettings(id, endpoints, filter, fromBlock, confirmations,
+          Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
+          handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
+          maxBackoff, attemptsPerEndpoint, handlerAttempts, metrics));
+    }
+
+    private TopicFilter handledTopics() {
+      Set<Hash> union = new LinkedHashSet<>();
+      for (EventDispatcher handler : handlers) {
+        union.addAll(handler.topics());
+      }
+      if (union.isEmpty()) {
+        throw new IllegalStateException("topics: the handlers take no event; set topics(...) or add a handler with methods");
+      }
+      return TopicFilter.builder().topic(0, union).build();
+    }
+
+    private static long range(String name, long value, long min, long max) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    }
+
+    private static Duration duration(String name, Duration value, Duration min, Duration max) {
+      Objects.requireNonNull(value, name);
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    }
+  }
+}

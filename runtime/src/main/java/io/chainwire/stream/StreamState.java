@@ -1,0 +1,20 @@
+package io.chainwire.stream;
+
+/** Where a stream is in its life; see {@link StreamHandle#state()}. */
+public enum StreamState {
+  /** Loading the checkpoint and reading the node's head. */
+  STARTING,
+  /** Catching up with {@code eth_getLogs} over block ranges. */
+  BACKFILLING,
+  /** Caught up: following new blocks as they arrive, block by block. */
+  LIVE,
+  /** Closed by {@link StreamHandle#close()}; terminal. */
+  STOPPED,
+  /** Ended by an error, which {@link StreamHandle#failure()} returns; terminal. */
+  FAILED;
+
+  /** Returns true for {@link #STOPPED} and {@link #FAILED}. */
+  public boolean isTerminal() {
+    return this == STOPPED || this == FAILED;
+  }
+}

@@ -1,0 +1,188 @@
+package io.chainwire.stream.internal;
+
+import io.chainwire.abi.LogMeta;
+import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.checkpoint.UnitOfWork;
+import io.chainwire.handler.EventDispatcher;
+import io.chainwire.stream.CheckpointStoreFailedException;
+import io.chainwire.stream.ErrorPolicy;
+import io.chainwire.stream.HandlerFailedException;
+import io.chainwire.stream.StreamMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies blocks to the handlers, one unit of work each: every log goes to every dispatcher in
+ * registration order (the event bus), then the block is recorded as handled and the unit commits.
+ * A reorganisation is one unit of work too: the removals of the orphaned blocks' logs in reverse
+ * chain order, then the rollback of the checkpoint to the fork point.
+ *
+ * <p>A handler call that fails transiently is retried with backoff, its transactional writes undone
+ * before each retry; a deterministic failure goes to the error policy. Used by the stream's
+ * delivery thread only.
+ */
+public final class Delivery {
+  private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+
+  private final StreamId stream;
+  private final CheckpointStore store;
+  private final List<EventDispatcher> dispatchers;
+  private final ErrorPolicy policy;
+  private final Backoff backoff;
+  private final int handlerAttempts;
+  private final StopSignal stop;
+  private final StreamMetrics metrics;
+
+  /** Creates the delivery of {@code stream} to {@code dispatchers}, committing to {@code store}. */
+  public Delivery(
+      StreamId stream,
+      CheckpointStore store,
+      List<EventDispatcher> dispatchers,
+      ErrorPolicy policy,
+      Backoff backoff,
+      int handlerAttempts,
+      StopSignal stop,
+      StreamMetrics metrics) {
+    this.stream = Objects.requireNonNull(stream, "stream");
+    this.store = Objects.requireNonNull(store, "store");
+    this.dispatchers = List.copyOf(dispatchers);
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.handlerAttempts = handlerAttempts;
+    this.stop = Objects.requireNonNull(stop, "stop");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /**
+   * Delivers the block's logs and records the block as handled, in one committed unit of work.
+   *
+   * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
+   * @throws CheckpointStoreFailedException if the store failed
+   * @throws StreamStopping if the stream stopped while a handler call waited to be retried
+   */
+  public void apply(BlockLogs block) {
+    try (UnitOfWork work = store.begin(stream)) {
+      for (RawLog log : block.logs()) {
+        deliver(work, log, false);
+      }
+      work.markHandled(block.block());
+      work.commit();
+    } catch (CheckpointException e) {
+      throw new CheckpointStoreFailedException(stream, e);
+    }
+    metrics.eventsDelivered(block.logs().size());
+    metrics.blockHandled(block.block().number());
+  }
+
+  /**
+   * Delivers the removals of the logs of {@code orphaned} (highest block first, each block's logs in
+   * reverse order) and rolls the checkpoint back to {@code forkPoint}, in one committed unit of work.
+   *
+   * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
+   * @throws CheckpointStoreFailedException if the store failed
+   * @throws StreamStopping if the stream stopped while a handler call waited to be retried
+   */
+  public void rollBack(List<BlockLogs> orphaned, BlockRef forkPoint) {
+    int removals = 0;
+    try (UnitOfWork work = store.begin(stream)) {
+      for (BlockLogs block : orphaned) {
+        List<RawLog> logs = block.logs();
+        for (int i = logs.size() - 1; i >= 0; i--) {
+          deliver(work, asRemoved(logs.get(i)), true);
+          removals++;
+        }
+      }
+      work.rollbackTo(forkPoint);
+      work.commit();
+    } catch (CheckpointException e) {
+      throw new CheckpointStoreFailedException(stream, e);
+    }
+    metrics.eventsRemoved(removals);
+    metrics.blockHandled(forkPoint.number());
+  }
+
+  private static RawLog asRemoved(RawLog log) {
+    LogMeta meta = log.meta();
+    LogMeta removed = new LogMeta(meta.address(), meta.blockNumber(), meta.blockHash(), meta.transactionHash(),
+        meta.transactionIndex(), meta.logIndex(), true);
+    return new RawLog(log.topics(), log.data(), removed);
+  }
+
+  private void deliver(UnitOfWork work, RawLog log, boolean removal) {
+    DeliveryContext context = new DeliveryContext(log.meta(), removal, work.connection());
+    for (EventDispatcher dispatcher : dispatchers) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          work.attempt(() -> call(dispatcher, log, context));
+          break;
+        } catch (HandlerCallFailed failed) {
+          Throwable cause = failed.getCause();
+          String handler = dispatcher.getClass().getName();
+          if (HandlerFailures.isTransient(cause)) {
+            if (attempt >= handlerAttempts) {
+              throw failure(log, handler, removal, "(transiently, " + attempt + " times in a row)", cause);
+            }
+            Duration delay = backoff.delay(attempt);
+            LOG.warn("stream '{}': handler {} failed transiently on {} (attempt {} of {}); retrying in {} ms: {}",
+                stream, handler, describe(log), attempt, handlerAttempts, delay.toMillis(), cause.toString());
+            metrics.handlerRetry(handler);
+            stop.sleep(delay);
+            continue;
+          }
+          applyPolicy(work, log, handler, removal, cause);
+          break;
+        }
+      }
+    }
+  }
+
+  private void applyPolicy(UnitOfWork work, RawLog log, String handler, boolean removal, Throwable cause) {
+    switch (policy) {
+      case STOP -> throw failure(log, handler, removal, "(error policy STOP)", cause);
+      case SKIP -> {
+        LOG.warn("stream '{}': skipping {} that handler {} failed on (error policy SKIP)", stream, describe(log), handler, cause);
+        metrics.eventSkipped(handler);
+      }
+      case DEAD_LETTER -> {
+        work.recordDeadLetter(log, handler, cause);
+        LOG.warn("stream '{}': recording {} that handler {} failed on as a dead letter", stream, describe(log), handler, cause);
+        metrics.deadLetter(handler);
+      }
+    }
+  }
+
+  private HandlerFailedException failure(RawLog log, String handler, boolean removal, String detail, Throwable cause) {
+    LogMeta meta = log.meta();
+    return new HandlerFailedException(stream, meta.eventKey(), meta.blockNumber(), handler, removal, detail, cause);
+  }
+
+  private static String describe(RawLog log) {
+    LogMeta meta = log.meta();
+    return (meta.removed() ? "the removal of " : "") + "the event in block " + meta.blockNumber() + " ("
+        + meta.blockHash() + "), transaction " + meta.transactionHash() + ", log index " + meta.logIndex();
+  }
+
+  private static void call(EventDispatcher dispatcher, RawLog log, DeliveryContext context) {
+    try {
+      dispatcher.dispatch(log, context);
+    } catch (Exception e) {
+      throw new HandlerCallFailed(e);
+    }
+  }
+
+  /** Carries a handler's exception out of a unit of work's attempt, apart from the store's own failures. */
+  private static final class HandlerCallFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    HandlerCallFailed(Exception cause) {
+      super(cause.toString(), cause, false, false);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.chainwire.stream.internal;
+
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
+import io.chainwire.rpc.BlockHeader;
+import io.chainwire.rpc.BlockTag;
+import io.chainwire.rpc.LogFilter;
+import io.chainwire.rpc.RpcErrorKind;
+import io.chainwire.rpc.RpcErrors;
+import io.chainwire.rpc.RpcException;
+import io.chainwire.rpc.RpcRequest;
+import io.chainwire.rpc.RpcResult;
+import io.chainwire.rpc.RpcTimeoutException;
+import io.chainwire.stream.StreamMetrics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches one backfill range: its logs with {@code eth_getLogs} in requests no wider than the
+ * endpoint accepts (a refused request shrinks the endpoint's range and is asked again narrower),
+ * then, in batches, the headers of the blocks holding logs and of the range's last block. Each log's
+ * block hash must match its header; if not, the chain moved meanwhile and the range is fetched
+ * again from the start. Logs already fetched survive a retry or a failover otherwise.
+ */
+public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
+  /** Headers asked for in one batch request. */
+  static final int HEADER_BATCH = 50;
+
+  private static final Logger LOG = LoggerFactory.getLogger(RangeFetch.class);
+  private static final Comparator<RawLog> CHAIN_ORDER =
+      Comparator.comparingLong((RawLog log) -> log.meta().blockNumber())
+          .thenComparingInt(log -> log.meta().logIndex());
+
+  private final LogFilter filter;
+  private final long from;
+  private final long to;
+  private final StreamMetrics metrics;
+  private final List<RawLog> collected = new ArrayList<>();
+  private long cursor;
+
+  /** Creates the fetch of blocks {@code from} to {@code to}, both included. */
+  public RangeFetch(LogFilter filter, long from, long to, StreamMetrics metrics) {
+    if (from > to) {
+      throw new IllegalArgumentException("empty range " + from + ".." + to);
+    }
+    this.filter = filter;
+    this.from = from;
+    this.to = to;
+    this.metrics = metrics;
+    this.cursor = from;
+  }
+
+  /** Describes the range for messages. */
+  public String describe() {
+    return "eth_getLogs over blocks " + from + ".." + to;
+  }
+
+  @Override
+  public FetchedRange run(Endpoint endpoint) {
+    while (cursor <= to) {
+      long span = Math.min(endpoint.ranges().current(), to - cursor + 1);
+      long start = cursor;
+      long end = start + span - 1;
+      try {
+        List<RawLog> logs = endpoint.request(client -> client.getLogs(filter.withRange(start, end)));
+        long before = endpoint.ranges().current();
+        if (endpoint.ranges().succeeded(span) != before) {
+          metrics.rangeSize(endpoint.name(), endpoint.ranges().current());
+        }
+        collected.addAll(logs);
+        cursor = end + 1;
+      } catch (RpcException e) {
+        boolean tooLarge = RpcErrors.classify(e) == RpcErrorKind.RANGE_TOO_LARGE;
+        if (span == 1 || !(tooLarge || e instanceof RpcTimeoutException)) {
+          throw e;
+        }
+        long size = endpoint.ranges().refused(span);
+        metrics.rangeSize(endpoint.name(), size);
+        LOG.debug("{} refused {} blocks from {}; asking for {} at a time: {}", endpoint, span, start, size, e.getMessage());
+        if (!tooLarge) {
+          throw e;
+        }
+      }
+    }
+    try {
+      return assemble(endpoint);
+    } catch (NodeInconsistency e) {
+      collected.clear();
+      cursor = from;
+      throw e;
+    }
+  }
+
+  private FetchedRange assemble(Endpoint endpoint) {
+    collected.sort(CHAIN_ORDER);
+    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
+    for (RawLog log : collected) {
+      byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
+    }
+    TreeSet<Long> numbers = new TreeSet<>(byBlock.keySet());
+    numbers.add(to);
+    Map<Long, BlockHeader> headers = headers(endpoint, new ArrayList<>(numbers));
+    List<BlockLogs> blocks = new ArrayList<>(byBlock.size());
+    for (Map.Entry<Long, List<RawLog>> entry : byBlock.entrySet()) {
+      BlockHeader header = headers.get(entry.getKey());
+      for (RawLog log : entry.getValue()) {
+        Hash logBlock = log.meta().blockHash();
+        if (!logBlock.equals(header.hash())) {
+          throw new NodeInconsistency("a log of block " + entry.getKey() + " names block hash " + logBlock
+              + " but the block's header has " + header.hash() + "; the chain moved during the fetch");
+        }
+      }
+      blocks.add(new BlockLogs(Headers.ref(header), entry.getValue()));
+    }
+    return new FetchedRange(from, to, blocks, Headers.ref(headers.get(to)));
+  }
+
+  private static Map<Long, BlockHeader> headers(Endpoint endpoint, List<Long> numbers) {
+    Map<Long, BlockHeader> headers = new LinkedHashMap<>();
+    for (int start = 0; start < numbers.size(); start += HEADER_BATCH) {
+      List<Long> chunk = numbers.subList(start, Math.min(numbers.size(), start + HEADER_BATCH));
+      List<RpcRequest<Optional<BlockHeader>>> requests =
+          chunk.stream().map(number -> RpcRequest.getBlockByNumber(BlockTag.number(number))).toList();
+      List<RpcResult<Optional<BlockHeader>>> results = endpoint.request(client -> client.batch(requests));
+      for (int i = 0; i < chunk.size(); i++) {
+        long number = chunk.get(i);
+        BlockHeader header = results.get(i).get().orElseThrow(() ->
+            new NodeInconsistency(endpoint + " has no block " + number + " although it served logs up to it"));
+        if (header.number() != number) {
+          throw new NodeInconsistency(endpoint + " answered block " + header.number() + " when asked for " + number);
+        }
+        headers.put(number, header);
+      }
+    }
+    return headers;
+  }
+}

@@ -1,0 +1,421 @@
+package io.chainwire.stream.internal;
+
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.checkpoint.Checkpoint;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.rpc.BlockHeader;
+import io.chainwire.rpc.BlockTag;
+import io.chainwire.rpc.LogFilter;
+import io.chainwire.rpc.RpcErrorException;
+import io.chainwire.stream.NodeRequestFailedException;
+import io.chainwire.stream.ReorgBelowFinalizedException;
+import io.chainwire.stream.ReorgTooDeepException;
+import io.chainwire.stream.StreamMetrics;
+import io.chainwire.stream.StreamState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event loop of one stream, on its delivery thread: from the checkpoint (or the start block)
+ * it backfills by ranges up to the chain's settled part, then follows the head block by block,
+ * checking each block's parent hash and rolling back reorganisations.
+ *
+ * <p>The split between the two modes: ranges cover blocks up to the node's finalized block (or, on
+ * a chain that finalizes slowly or not at all, up to the recent-block window below the head), which
+ * no reorganisation the stream could roll back reaches; the blocks above are handled one by one,
+ * each recorded in the checkpoint, so a reorganisation among them finds its exact fork point. One
+ * cursor, the next block to handle, moves through both modes, so the hand-off has no gap and no
+ * duplicate.
+ */
+public final class StreamEngine {
+  /** How many blocks behind the safe head the stream may be before it catches up by ranges. */
+  static final int CATCH_UP_BY_RANGES = 16;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
+  private static final Duration LIVE_REPORT_INTERVAL = Duration.ofMinutes(1);
+
+  /** Listens to what the engine does, for the stream's handle. */
+  public interface Observer {
+    /** The stream entered {@code state}. */
+    void stateChanged(StreamState state);
+
+    /** {@code block} is now the last handled block. */
+    void handled(BlockRef block);
+  }
+
+  private final StreamId stream;
+  private final StreamSettings settings;
+  private final LogFilter filter;
+  private final NodeCaller node;
+  private final Delivery delivery;
+  private final BlockRing ring;
+  private final HeadSignal heads;
+  private final HeadSubscription subscription;
+  private final ExecutorService fetchers;
+  private final StopSignal stop;
+  private final StreamMetrics metrics;
+  private final Observer observer;
+  private long next;
+  private BlockHeader head;
+  private Hash verifiedHead;
+  private long seenHeadVersion;
+  private boolean finalizedUnsupported;
+  private StreamState state = StreamState.STARTING;
+  private long lastLiveReport;
+
+  /**
+   * Creates the engine.
+   *
+   * @param subscription the head subscription, or null to poll
+   */
+  public StreamEngine(
+      StreamSettings settings,
+      NodeCaller node,
+      Delivery delivery,
+      int ringDepth,
+      HeadSignal heads,
+      HeadSubscription subscription,
+      ExecutorService fetchers,
+      StopSignal stop,
+      Observer observer) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.stream = settings.id();
+    this.filter = settings.filter();
+    this.node = Objects.requireNonNull(node, "node");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.ring = new BlockRing(ringDepth);
+    this.heads = Objects.requireNonNull(heads, "heads");
+    this.subscription = subscription;
+    this.fetchers = Objects.requireNonNull(fetchers, "fetchers");
+    this.stop = Objects.requireNonNull(stop, "stop");
+    this.metrics = settings.metrics();
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * Runs the stream until it is stopped or fails.
+   *
+   * @throws StreamStopping when the stream is stopped
+   * @throws io.chainwire.stream.StreamException when it fails
+   */
+  public void run(Optional<Checkpoint> checkpoint) {
+    if (checkpoint.isPresent()) {
+      checkpoint.get().recentBlocks().forEach(block -> ring.add(RecentBlock.fromCheckpoint(block)));
+      next = checkpoint.get().head().number() + 1;
+      LOG.info("stream '{}': resuming after {} from its checkpoint", stream, checkpoint.get().head());
+    } else {
+      next = settings.fromBlock();
+      LOG.info("stream '{}': no checkpoint, starting at block {}", stream, next);
+    }
+    if (subscription != null) {
+      subscription.start();
+    }
+    head = latest();
+    while (true) {
+      stop.check();
+      step();
+    }
+  }
+
+  private void step() {
+    Optional<RecentBlock> tip = ring.tip();
+    if (tip.isPresent() && tip.get().number() > head.number()) {
+      LOG.info("stream '{}': the node's head {} is below the last handled block {}; waiting for it to catch up",
+          stream, head.number(), tip.get().number());
+      awaitHead();
+      return;
+    }
+    long safe = head.number() - settings.confirmations();
+    if (safe - next + 1 > CATCH_UP_BY_RANGES) {
+      long target = backfillTarget(safe);
+      if (target >= next) {
+        if (!verifyTip()) {
+          backfill(next, target);
+          head = latest();
+        }
+        return;
+      }
+    }
+    boolean handledAny = false;
+    while (next <= safe) {
+      stop.check();
+      if (!handleNext()) {
+        return;
+      }
+      handledAny = true;
+    }
+    if (!handledAny && !head.hash().equals(verifiedHead) && verifyTip()) {
+      return;
+    }
+    verifiedHead = head.hash();
+    live();
+    awaitHead();
+  }
+
+  private void live() {
+    long lag = Math.max(0, head.number() - (next - 1));
+    metrics.headLag(lag);
+    long now = System.nanoTime();
+    if (state != StreamState.LIVE) {
+      LOG.info("stream '{}': live at block {}, node head {}", stream, next - 1, head.number());
+      lastLiveReport = now;
+      enter(StreamState.LIVE);
+    } else if (now - lastLiveReport >= LIVE_REPORT_INTERVAL.toNanos()) {
+      LOG.info("stream '{}': live at block {}, node head {} ({} blocks behind, {} confirmations), {} RPC retries",
+          stream, next - 1, head.number(), lag, settings.confirmations(), node.retries());
+      lastLiveReport = now;
+    }
+  }
+
+  private void enter(StreamState newState) {
+    if (state != newState) {
+      state = newState;
+      observer.stateChanged(newState);
+    }
+  }
+
+  /**
+   * Returns the last block to backfill by ranges: the safe head, but no higher than the finalized
+   * block or, if that is further back than the recent-block window, the window's lower edge.
+   */
+  private long backfillTarget(long safe) {
+    long windowEdge = safe - ring.depth();
+    long finalized = finalizedBlock().map(BlockHeader::number).orElse(windowEdge);
+    return Math.min(safe, Math.max(finalized, windowEdge));
+  }
+
+  private void backfill(long from, long to) {
+    enter(StreamState.BACKFILLING);
+    BackfillProgress progress = new BackfillProgress(stream, from, to, System::nanoTime, node::retries);
+    OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, settings.concurrency(), stop);
+    long planned = from;
+    try {
+      while (next <= to) {
+        while (window.hasRoom() && planned <= to) {
+          long start = planned;
+          long end = Math.min(to, start + node.preferred().ranges().current() - 1);
+          RangeFetch fetch = new RangeFetch(filter, start, end, metrics);
+          window.submit(() -> node.call(fetch.describe(), fetch));
+          planned = end + 1;
+        }
+        FetchedRange range = window.next();
+        for (BlockLogs block : range.blocks()) {
+          if (!accept(block)) {
+            return;
+          }
+        }
+        if (next <= range.to() && !accept(new BlockLogs(range.end(), List.of()))) {
+          return;
+        }
+        long blocks = range.to() - range.from() + 1;
+        metrics.blocksScanned(blocks);
+        progress.advance(range.to(), blocks, range.logCount());
+      }
+      progress.finish();
+    } finally {
+      window.cancelAll();
+    }
+  }
+
+  /** Handles a fetched block unless it does not extend the last handled one; false on a reorganisation. */
+  private boolean accept(BlockLogs block) {
+    Optional<RecentBlock> tip = ring.tip();
+    BlockRef ref = block.block();
+    if (tip.isPresent() && tip.get().number() == ref.number() - 1 && !ref.parentHash().equals(tip.get().block().hash())) {
+      LOG.info("stream '{}': {} does not extend the last handled {}", stream, ref, tip.get().block());
+      handleReorg();
+      return false;
+    }
+    delivery.apply(block);
+    ring.add(RecentBlock.handled(ref, block.logs()));
+    next = ref.number() + 1;
+    observer.handled(ref);
+    return true;
+  }
+
+  /** Handles block {@code next} on its own; false if the chain moved and the step must start over. */
+  private boolean handleNext() {
+    long number = next;
+    BlockHeader header = number == head.number()
+        ? head
+        : node.call("eth_getBlockByNumber " + number, endpoint -> endpoint.request(client -> client.getBlockByNumber(number)))
+            .orElse(null);
+    if (header == null) {
+      head = latest();
+      return false;
+    }
+    List<RawLog> logs;
+    try {
+      logs = node.call("eth_getLogs of block " + number + " (" + header.hash() + ")", endpoint -> logsOf(endpoint, header));
+    } catch (ChainMoved e) {
+      LOG.debug("stream '{}': block {} ({}) left the chain while its logs were fetched", stream, number, header.hash());
+      head = latest();
+      return false;
+    }
+    return accept(new BlockLogs(Headers.ref(header), logs));
+  }
+
+  private List<RawLog> logsOf(Endpoint endpoint, BlockHeader header) {
+    List<RawLog> logs;
+    try {
+      logs = endpoint.request(client -> client.getLogs(filter.withBlockHash(header.hash())));
+    } catch (RpcErrorException e) {
+      Optional<BlockHeader> now = endpoint.request(client -> client.getBlockByNumber(header.number()));
+      if (now.isEmpty() || !now.get().hash().equals(header.hash())) {
+        throw new ChainMoved();
+      }
+      throw e;
+    }
+    List<RawLog> sorted = new ArrayList<>(logs);
+    sorted.sort(Comparator.comparingInt(log -> log.meta().logIndex()));
+    for (RawLog log : sorted) {
+      if (!log.meta().blockHash().equals(header.hash()) || log.meta().blockNumber() != header.number()) {
+        throw new NodeInconsistency(endpoint + " answered a log of block " + log.meta().blockNumber() + " ("
+            + log.meta().blockHash() + ") when asked for block " + header.number() + " (" + header.hash() + ")");
+      }
+    }
+    return sorted;
+  }
+
+  /** Checks that the last handled block is still on the chain; true if it was not and the stream rolled back. */
+  private boolean verifyTip() {
+    Optional<RecentBlock> tip = ring.tip();
+    if (tip.isEmpty()) {
+      return false;
+    }
+    long number = tip.get().number();
+    Optional<Hash> onChain = number == head.number() ? Optional.of(head.hash()) : canonicalHash(number);
+    if (onChain.isEmpty() || onChain.get().equals(tip.get().block().hash())) {
+      return false;
+    }
+    LOG.info("stream '{}': the last handled {} is no longer on the chain, which has {} there",
+        stream, tip.get().block(), onChain.get());
+    handleReorg();
+    return true;
+  }
+
+  private void handleReorg() {
+    List<RecentBlock> remembered = ring.newestFirst();
+    Optional<ForkFinder.Fork> found = ForkFinder.find(remembered, this::canonicalHash);
+    if (found.isEmpty()) {
+      throw new ReorgTooDeepException(stream, remembered.get(remembered.size() - 1).number(), ring.depth());
+    }
+    ForkFinder.Fork fork = found.get();
+    if (fork.orphaned().isEmpty()) {
+      return;
+    }
+    long lowestOrphan = fork.orphaned().get(fork.orphaned().size() - 1).number();
+    Optional<BlockHeader> finalized = finalizedBlock();
+    if (finalized.isPresent() && lowestOrphan <= finalized.get().number()) {
+      throw new ReorgBelowFinalizedException(stream, lowestOrphan, finalized.get().number(), node.preferred().name());
+    }
+    List<BlockLogs> removals = fork.orphaned().stream().map(this::removalsOf).toList();
+    BlockRef forkPoint = fork.forkPoint().block();
+    delivery.rollBack(removals, forkPoint);
+    ring.removeAbove(forkPoint.number());
+    next = forkPoint.number() + 1;
+    verifiedHead = null;
+    observer.handled(forkPoint);
+    int removed = removals.stream().mapToInt(block -> block.logs().size()).sum();
+    LOG.warn("stream '{}': chain reorganisation of depth {}: rolled back to {}, delivered {} removals; replaying from block {}",
+        stream, fork.depth(), forkPoint, removed, next);
+    metrics.reorg(fork.depth());
+  }
+
+  /**
+   * Returns the logs to remove for an orphaned block: those delivered in this run, or for a block
+   * handled before a restart, its logs re-fetched by hash if the node still has the block.
+   */
+  private BlockLogs removalsOf(RecentBlock orphan) {
+    if (orphan.logsKnown()) {
+      return new BlockLogs(orphan.block(), orphan.logs());
+    }
+    Hash hash = orphan.block().hash();
+    Optional<List<RawLog>> logs;
+    try {
+      logs = node.call("eth_getLogs of orphaned block " + hash, endpoint ->
+          endpoint.request(client -> client.getBlockByHash(hash)).isEmpty()
+              ? Optional.empty()
+              : Optional.of(endpoint.request(client -> client.getLogs(filter.withBlockHash(hash)))));
+    } catch (NodeRequestFailedException e) {
+      logs = Optional.empty();
+    }
+    if (logs.isEmpty()) {
+      LOG.warn("stream '{}': {}, handled before the restart, is orphaned and the node no longer has it; "
+          + "the removals of its events cannot be delivered", stream, orphan.block());
+      return new BlockLogs(orphan.block(), List.of());
+    }
+    List<RawLog> sorted = new ArrayList<>(logs.get());
+    sorted.sort(Comparator.comparingInt(log -> log.meta().logIndex()));
+    return new BlockLogs(orphan.block(), sorted);
+  }
+
+  private Optional<Hash> canonicalHash(long number) {
+    return node.call("eth_getBlockByNumber " + number,
+        endpoint -> endpoint.request(client -> client.getBlockByNumber(number))).map(BlockHeader::hash);
+  }
+
+  private Optional<BlockHeader> finalizedBlock() {
+    if (finalizedUnsupported) {
+      return Optional.empty();
+    }
+    try {
+      return node.call("eth_getBlockByNumber finalized",
+          endpoint -> endpoint.request(client -> client.getBlockByNumber(BlockTag.FINALIZED)));
+    } catch (NodeRequestFailedException e) {
+      finalizedUnsupported = true;
+      LOG.info("stream '{}': the nodes do not serve the finalized block; the recent-block window ({} blocks) bounds "
+          + "backfill ranges instead, and reorganisations are not checked against finality: {}",
+          stream, ring.depth(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private BlockHeader latest() {
+    return node.call("eth_getBlockByNumber latest", endpoint -> endpoint.request(client -> client.getBlockByNumber(BlockTag.LATEST))
+        .orElseThrow(() -> new NodeInconsistency(endpoint + " has no latest block")));
+  }
+
+  /**
+   * Waits for the next head: pushed by the subscription, or polled when there is none, when it is
+   * down, or when it stayed silent for the head timeout. A subscription that stayed silent while
+   * the node moved on is reconnected.
+   */
+  private void awaitHead() {
+    boolean subscribed = subscription != null && subscription.isSubscribed();
+    Duration wait = subscribed ? settings.headTimeout() : settings.pollInterval();
+    Optional<HeadSignal.Head> pushed = heads.awaitAfter(seenHeadVersion, wait);
+    if (pushed.isPresent()) {
+      seenHeadVersion = pushed.get().version();
+      head = pushed.get().header();
+      return;
+    }
+    stop.check();
+    BlockHeader polled = latest();
+    if (subscribed && subscription.isSubscribed() && !polled.hash().equals(head.hash())) {
+      LOG.warn("stream '{}': no head from the subscription for {} ms while the node moved to block {}; reconnecting it",
+          stream, wait.toMillis(), polled.number());
+      subscription.reconnect();
+    }
+    head = polled;
+  }
+
+  /** The block whose logs were being fetched left the chain; the step starts over. */
+  private static final class ChainMoved extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ChainMoved() {
+      super("the block left the chain", null, false, false);
+    }
+  }
+}
