@@ -46,6 +46,8 @@ class StreamAcrossNodeRestartTest {
         head = first.blockNumber();
         headHash = first.blockHash(head);
         first.close();
+        // The stream meets the outage: its requests and reconnections fail for a while.
+        Thread.sleep(1000);
 
         try (Anvil second = Anvil.builder().port(port).stateFile(state).start()) {
           assertEquals(headHash, second.blockHash(head), "the restarted node continues the same chain");
