@@ -61,11 +61,19 @@ public final class HelloApp {
     Thread hook = new Thread(() -> stopOnSignal(service, closed), "hello-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      awaitEnd(service);
+      try {
+        awaitEnd(service);
+      } finally {
+        service.close();
+      }
+      return report(service, err);
     } finally {
-      service.close();
+      // Only now may a shutdown hook let the JVM halt: the report is out and the store closed.
       closed.countDown();
     }
+  }
+
+  private static int report(HelloService service, PrintStream err) {
     StreamException failure = service.handle().failure().orElse(null);
     if (failure != null) {
       err.println("hello: the stream failed: " + failure.getMessage());
