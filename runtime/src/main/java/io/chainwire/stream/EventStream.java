@@ -164,11 +164,13 @@ public final class EventStream {
      */
     public Builder endpoint(String url) {
       Objects.requireNonNull(url, "endpoint");
+      RpcEndpoint parsed;
       try {
-        return endpoint(RpcEndpoint.of(url));
+        parsed = RpcEndpoint.of(url);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("endpoint: " + e.getMessage(), e);
       }
+      return endpoint(parsed);
     }
 
     /**
@@ -298,8 +300,9 @@ public final class EventStream {
     }
 
     /**
-     * Sets how many backfill ranges are fetched at once (1 to 64; default 4); at most one more range
-     * waits to be delivered, so memory stays bounded.
+     * Sets how many backfill ranges are fetched at once (1 to 64; default 4). A fetched range keeps
+     * its slot until its turn to be delivered, so memory holds at most this many ranges plus the
+     * one being delivered, whatever the span of the backfill.
      */
     public Builder concurrency(int ranges) {
       this.concurrency = (int) range("concurrency", ranges, 1, 64);

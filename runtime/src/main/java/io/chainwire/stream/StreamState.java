@@ -4,7 +4,10 @@ package io.chainwire.stream;
 public enum StreamState {
   /** Loading the checkpoint and reading the node's head. */
   STARTING,
-  /** Catching up with {@code eth_getLogs} over block ranges. */
+  /**
+   * Catching up with the head: by {@code eth_getLogs} over block ranges up to the settled part of
+   * the chain, then block by block.
+   */
   BACKFILLING,
   /** Caught up: following new blocks as they arrive, block by block. */
   LIVE,

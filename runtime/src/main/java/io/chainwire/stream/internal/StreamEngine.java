@@ -70,6 +70,7 @@ public final class StreamEngine {
   private Hash verifiedHead;
   private long seenHeadVersion;
   private boolean finalizedUnsupported;
+  private boolean waitingForNode;
   private StreamState state = StreamState.STARTING;
   private long lastLiveReport;
 
@@ -130,11 +131,15 @@ public final class StreamEngine {
   private void step() {
     Optional<RecentBlock> tip = ring.tip();
     if (tip.isPresent() && tip.get().number() > head.number()) {
-      LOG.info("stream '{}': the node's head {} is below the last handled block {}; waiting for it to catch up",
-          stream, head.number(), tip.get().number());
+      if (!waitingForNode) {
+        LOG.info("stream '{}': the node's head {} is below the last handled block {}; waiting for it to catch up",
+            stream, head.number(), tip.get().number());
+        waitingForNode = true;
+      }
       awaitHead();
       return;
     }
+    waitingForNode = false;
     long safe = head.number() - settings.confirmations();
     if (safe - next + 1 > CATCH_UP_BY_RANGES) {
       long target = backfillTarget(safe);
@@ -145,6 +150,9 @@ public final class StreamEngine {
         }
         return;
       }
+    }
+    if (state == StreamState.STARTING && next <= safe) {
+      enter(StreamState.BACKFILLING);
     }
     boolean handledAny = false;
     while (next <= safe) {

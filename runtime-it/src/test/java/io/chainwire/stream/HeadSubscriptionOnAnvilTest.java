@@ -1,0 +1,70 @@
+package io.chainwire.stream;
+
+import io.chainwire.checkpoint.InMemoryCheckpointStore;
+import io.chainwire.testkit.Anvil;
+import io.chainwire.testkit.AnvilTest;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The head subscription's recovery, with the WebSocket behind a proxy that drops or mutes it while
+ * requests go straight to the node over HTTP.
+ */
+@AnvilTest
+class HeadSubscriptionOnAnvilTest {
+  @Test
+  void resubscribesAfterTheWebSocketDropsAndDeliversWhatWasMinedMeanwhile(Anvil anvil) throws IOException {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    Recorder recorder = new Recorder();
+    CountingMetrics metrics = new CountingMetrics();
+
+    try (TcpProxy proxy = new TcpProxy(anvil.port());
+        StreamHandle handle = chain.stream("ws-drop").endpoint(anvil.httpUrl().toString()).endpoint(proxy.wsUrl())
+            .checkpointStore(new InMemoryCheckpointStore()).handler(recorder).metrics(metrics).build().start()) {
+      Waits.live(handle);
+      Waits.until(() -> metrics.count("subscribed") == 1, () -> "subscriptions: " + metrics.count("subscribed"));
+      chain.ping(0, 2);
+      Waits.handled(handle, anvil.blockNumber());
+
+      proxy.dropAll();
+      for (int round = 1; round < 6; round++) {
+        chain.ping(round, 2);
+      }
+      Waits.until(() -> metrics.count("subscribed") >= 2, () -> "subscriptions: " + metrics.count("subscribed"));
+      for (int round = 6; round < 9; round++) {
+        chain.ping(round, 2);
+      }
+      Waits.handled(handle, anvil.blockNumber());
+    }
+    recorder.assertExactlyOnceInOrder(chain.canonicalPings());
+  }
+
+  /**
+   * Once the stream waits on the subscription (after a block it handled with the subscription up),
+   * the proxy mutes the connection and blocks are mined: the stream's head timeout passes, a poll
+   * shows the node moved on, and the subscription is replaced.
+   */
+  @Test
+  void reconnectsASubscriptionThatFallsSilentWhileTheNodeMovesOn(Anvil anvil) throws IOException {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    Recorder recorder = new Recorder();
+    CountingMetrics metrics = new CountingMetrics();
+
+    try (TcpProxy proxy = new TcpProxy(anvil.port());
+        StreamHandle handle = chain.stream("ws-silent").endpoint(anvil.httpUrl().toString()).endpoint(proxy.wsUrl())
+            .checkpointStore(new InMemoryCheckpointStore()).handler(recorder).metrics(metrics).build().start()) {
+      Waits.live(handle);
+      Waits.until(() -> metrics.count("subscribed") == 1, () -> "subscriptions: " + metrics.count("subscribed"));
+      chain.ping(0, 2);
+      Waits.handled(handle, anvil.blockNumber());
+
+      proxy.muteAll();
+      for (int round = 1; round < 4; round++) {
+        chain.ping(round, 2);
+      }
+      Waits.until(() -> metrics.count("subscribed") >= 2, () -> "subscriptions: " + metrics.count("subscribed"));
+      Waits.handled(handle, anvil.blockNumber());
+    }
+    recorder.assertExactlyOnceInOrder(chain.canonicalPings());
+  }
+}

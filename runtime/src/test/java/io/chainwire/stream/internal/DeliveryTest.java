@@ -1,0 +1,141 @@
+package io.chainwire.stream.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainwire.abi.Address;
+import io.chainwire.abi.Bytes;
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.LogMeta;
+import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.checkpoint.InMemoryCheckpointStore;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.handler.EventContext;
+import io.chainwire.handler.EventDispatcher;
+import io.chainwire.handler.TransientHandlerException;
+import io.chainwire.stream.ErrorPolicy;
+import io.chainwire.stream.HandlerFailedException;
+import io.chainwire.stream.StreamMetrics;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTest {
+  private static final StreamId STREAM = StreamId.of("delivery");
+  private static final Hash TOPIC = Hash.keccak256("Event()");
+
+  private final InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+  private final List<String> calls = new ArrayList<>();
+
+  private static BlockRef block(long number) {
+    return new BlockRef(number, Hash.keccak256("block " + number), Hash.keccak256("block " + (number - 1)));
+  }
+
+  private static RawLog log(long block, int index) {
+    LogMeta meta = new LogMeta(Address.ZERO, block, block(block).hash(), Hash.keccak256("tx " + block), 0, index, false);
+    return new RawLog(List.of(TOPIC), Bytes.EMPTY, meta);
+  }
+
+  /** A dispatcher named {@code name} that records its calls and throws what {@code failure} gives. */
+  private EventDispatcher handler(String name, Predicate<EventContext> fails, RuntimeException failure) {
+    return new EventDispatcher() {
+      @Override
+      public Set<Hash> topics() {
+        return Set.of(TOPIC);
+      }
+
+      @Override
+      public boolean dispatch(RawLog log, EventContext context) {
+        calls.add(name + (context.removed() ? " removes " : " handles ") + context.meta().blockNumber() + "/"
+            + context.meta().logIndex());
+        if (fails.test(context)) {
+          throw failure;
+        }
+        return true;
+      }
+    };
+  }
+
+  private EventDispatcher handler(String name) {
+    return handler(name, context -> false, null);
+  }
+
+  private Delivery delivery(ErrorPolicy policy, EventDispatcher... handlers) {
+    return new Delivery(STREAM, store, List.of(handlers), policy,
+        new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), new Random(3)), 3, new StopSignal(), StreamMetrics.NONE);
+  }
+
+  @Test
+  void givesEachLogToEveryHandlerInRegistrationOrderThenCheckpointsTheBlock() {
+    delivery(ErrorPolicy.STOP, handler("a"), handler("b")).apply(new BlockLogs(block(7), List.of(log(7, 0), log(7, 1))));
+
+    assertEquals(List.of("a handles 7/0", "b handles 7/0", "a handles 7/1", "b handles 7/1"), calls);
+    assertEquals(block(7), store.load(STREAM).orElseThrow().head());
+  }
+
+  @Test
+  void deliversRemovalsNewestBlockFirstInReverseLogOrderAndRollsBackInTheSameUnitOfWork() {
+    Delivery delivery = delivery(ErrorPolicy.STOP, handler("a"));
+    delivery.apply(new BlockLogs(block(1), List.of(log(1, 0))));
+    delivery.apply(new BlockLogs(block(2), List.of(log(2, 0), log(2, 1))));
+    delivery.apply(new BlockLogs(block(3), List.of(log(3, 0), log(3, 1))));
+    calls.clear();
+
+    delivery.rollBack(List.of(new BlockLogs(block(3), List.of(log(3, 0), log(3, 1))),
+        new BlockLogs(block(2), List.of(log(2, 0), log(2, 1)))), block(1));
+
+    assertEquals(List.of("a removes 3/1", "a removes 3/0", "a removes 2/1", "a removes 2/0"), calls);
+    assertEquals(block(1), store.load(STREAM).orElseThrow().head());
+  }
+
+  @Test
+  void stopFailsAndLeavesTheCheckpointBeforeTheBlock() {
+    Delivery delivery = delivery(ErrorPolicy.STOP, handler("a", context -> context.meta().logIndex() == 1,
+        new IllegalStateException("bad event")));
+    delivery.apply(new BlockLogs(block(1), List.of(log(1, 0))));
+
+    HandlerFailedException failure = assertThrows(HandlerFailedException.class,
+        () -> delivery.apply(new BlockLogs(block(2), List.of(log(2, 0), log(2, 1)))));
+
+    assertEquals(log(2, 1).meta().eventKey(), failure.key());
+    assertEquals(2, failure.blockNumber());
+    assertInstanceOf(IllegalStateException.class, failure.getCause());
+    assertEquals(block(1), store.load(STREAM).orElseThrow().head());
+  }
+
+  @Test
+  void skipAndDeadLetterGoOnToTheNextHandlerAndLog() {
+    EventDispatcher failing = handler("a", context -> true, new IllegalStateException("bad event"));
+    delivery(ErrorPolicy.SKIP, failing, handler("b")).apply(new BlockLogs(block(1), List.of(log(1, 0))));
+    delivery(ErrorPolicy.DEAD_LETTER, failing, handler("b")).apply(new BlockLogs(block(2), List.of(log(2, 0))));
+
+    assertEquals(List.of("a handles 1/0", "b handles 1/0", "a handles 2/0", "b handles 2/0"), calls);
+    assertEquals(block(2), store.load(STREAM).orElseThrow().head());
+    assertEquals(List.of(log(2, 0)), store.deadLetters(STREAM, 10).stream().map(letter -> letter.log()).toList());
+  }
+
+  @Test
+  void retriesTransientFailuresIncludingThoseCausedByIoAndFailsWhenTheyPersist() {
+    int[] failures = {2};
+    delivery(ErrorPolicy.SKIP, handler("a", context -> failures[0]-- > 0,
+        new UncheckedIOException(new IOException("connection reset")))).apply(new BlockLogs(block(1), List.of(log(1, 0))));
+    assertEquals(List.of("a handles 1/0", "a handles 1/0", "a handles 1/0"), calls);
+
+    calls.clear();
+    HandlerFailedException failure = assertThrows(HandlerFailedException.class,
+        () -> delivery(ErrorPolicy.SKIP, handler("a", context -> true, new TransientHandlerException("still down")))
+            .apply(new BlockLogs(block(2), List.of(log(2, 0)))));
+    assertEquals(3, calls.size());
+    assertTrue(failure.getMessage().contains("transiently, 3 times in a row"), failure.getMessage());
+    assertEquals(block(1), store.load(STREAM).orElseThrow().head());
+  }
+}

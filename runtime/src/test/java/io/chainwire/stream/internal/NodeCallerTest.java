@@ -1,0 +1,110 @@
+package io.chainwire.stream.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcErrorException;
+import io.chainwire.rpc.RpcTransportException;
+import io.chainwire.stream.NodeRequestFailedException;
+import io.chainwire.stream.StreamMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Retry and failover decisions, with attempts that fail as told instead of calling a node. */
+class NodeCallerTest {
+  private final StopSignal stop = new StopSignal();
+  private final Endpoint first = endpoint("http://127.0.0.1:1/first");
+  private final Endpoint second = endpoint("http://127.0.0.1:1/second");
+  private final List<String> calls = new ArrayList<>();
+  private final NodeCaller caller = new NodeCaller(StreamId.of("test"), List.of(first, second),
+      new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop, StreamMetrics.NONE);
+
+  private Endpoint endpoint(String url) {
+    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, stop);
+  }
+
+  private static RpcTransportException unreachable(Endpoint endpoint) {
+    return new RpcTransportException("eth_blockNumber", endpoint.address(), "connection refused", null);
+  }
+
+  private static RpcErrorException refused(Endpoint endpoint) {
+    return new RpcErrorException("eth_blockNumber", endpoint.address(), -32601, "method not found", null);
+  }
+
+  private String record(Endpoint endpoint) {
+    calls.add(endpoint == first ? "first" : "second");
+    return endpoint.name();
+  }
+
+  @Test
+  void retriesTransientFailuresOnTheSameEndpoint() {
+    String answer = caller.call("eth_blockNumber", endpoint -> {
+      if (calls.size() < 2) {
+        record(endpoint);
+        throw unreachable(endpoint);
+      }
+      return record(endpoint);
+    });
+    assertEquals(first.name(), answer);
+    assertEquals(List.of("first", "first", "first"), calls);
+    assertEquals(2, caller.retries());
+  }
+
+  @Test
+  void failsOverAfterTheAttemptsPerEndpointAndPrefersTheFirstAgainAfterItsCoolDown() {
+    String answer = caller.call("eth_blockNumber", endpoint -> {
+      record(endpoint);
+      if (endpoint == first) {
+        throw unreachable(endpoint);
+      }
+      return endpoint.name();
+    });
+    assertEquals(second.name(), answer);
+    assertEquals(List.of("first", "first", "first", "second"), calls);
+    assertSame(second, caller.preferred());
+
+    stop.sleep(Duration.ofMillis(5));
+    assertSame(first, caller.preferred());
+  }
+
+  @Test
+  void movesOnAtOnceAfterAPermanentRefusalAndFailsWhenEveryEndpointRefuses() {
+    NodeRequestFailedException failure = assertThrows(NodeRequestFailedException.class,
+        () -> caller.call("eth_foo", endpoint -> {
+          record(endpoint);
+          throw refused(endpoint);
+        }));
+    assertEquals(List.of("first", "second"), calls);
+    assertInstanceOf(RpcErrorException.class, failure.getCause());
+    assertEquals("stream 'test': every endpoint refused eth_foo; last: " + failure.getCause().getMessage(),
+        failure.getMessage());
+  }
+
+  @Test
+  void treatsADisagreeingAnswerAsTransient() {
+    String answer = caller.call("eth_getLogs", endpoint -> {
+      if (calls.isEmpty()) {
+        record(endpoint);
+        throw new NodeInconsistency("the chain moved");
+      }
+      return record(endpoint);
+    });
+    assertEquals(first.name(), answer);
+    assertEquals(List.of("first", "first"), calls);
+  }
+
+  @Test
+  void stopsRetryingWhenTheStreamStops() {
+    assertThrows(StreamStopping.class, () -> caller.call("eth_blockNumber", endpoint -> {
+      stop.stop();
+      throw unreachable(endpoint);
+    }));
+  }
+}
