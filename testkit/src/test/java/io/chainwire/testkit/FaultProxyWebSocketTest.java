@@ -20,7 +20,14 @@ import io.chainwire.rpc.RpcResult;
 import io.chainwire.rpc.RpcTimeoutException;
 import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.rpc.WebSocketRpcClient;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -149,6 +156,66 @@ class FaultProxyWebSocketTest {
       assertEquals(RpcErrorKind.RANGE_TOO_LARGE, RpcErrors.classify(batch.get(1).error().orElseThrow()));
       assertEquals(2, proxy.rangeLimited());
     }
+  }
+
+  @Test
+  void reassemblesAFragmentedRequestAroundAPingAndRelaysTheAnswers(Anvil anvil) throws Exception {
+    String request = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"eth_chainId\",\"params\":[]}";
+    byte[] text = request.getBytes(StandardCharsets.UTF_8);
+    FaultRule lost = FaultRule.at(Fault.drop(), 2).methods("eth_chainId");
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).rule(lost).start();
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      OutputStream out = socket.getOutputStream();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      out.write(("GET / HTTP/1.1\r\nHost: proxy\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String handshake = readHead(in);
+      assertTrue(handshake.startsWith("HTTP/1.1 101"), handshake);
+      assertTrue(handshake.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="), handshake);
+
+      out.write(clientFrame(false, 1, Arrays.copyOfRange(text, 0, 20)));
+      out.write(clientFrame(true, 9, "are you there".getBytes(StandardCharsets.US_ASCII)));
+      out.write(clientFrame(true, 0, Arrays.copyOfRange(text, 20, text.length)));
+      out.write(clientFrame(true, 1, text));
+      out.write(clientFrame(true, 1, text));
+
+      assertEquals("10:are you there", readFrame(in));
+      assertEquals("1:{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":\"0x7a69\"}", readFrame(in));
+      assertEquals("1:{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":\"0x7a69\"}", readFrame(in));
+      assertEquals(1, proxy.injected(lost));
+      assertEquals(3, proxy.requests());
+    }
+  }
+
+  /** A masked frame, as a client sends it. */
+  private static byte[] clientFrame(boolean fin, int opcode, byte[] payload) {
+    byte[] mask = {0x11, 0x22, 0x33, 0x44};
+    byte[] frame = new byte[2 + 4 + payload.length];
+    frame[0] = (byte) ((fin ? 0x80 : 0) | opcode);
+    frame[1] = (byte) (0x80 | payload.length);
+    System.arraycopy(mask, 0, frame, 2, 4);
+    for (int i = 0; i < payload.length; i++) {
+      frame[6 + i] = (byte) (payload[i] ^ mask[i & 3]);
+    }
+    return frame;
+  }
+
+  /** Reads a short unmasked server frame as "opcode:payload". */
+  private static String readFrame(DataInputStream in) throws IOException {
+    int opcode = in.readUnsignedByte() & 0x0f;
+    int length = in.readUnsignedByte();
+    byte[] payload = new byte[length];
+    in.readFully(payload);
+    return opcode + ":" + new String(payload, StandardCharsets.UTF_8);
+  }
+
+  private static String readHead(DataInputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      head.append((char) in.readUnsignedByte());
+    }
+    return head.toString();
   }
 
   /** Records the block numbers of a subscription, and how it ended. */

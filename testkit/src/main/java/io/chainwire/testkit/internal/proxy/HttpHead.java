@@ -65,11 +65,6 @@ record HttpHead(String startLine, List<Field> fields) {
     return word(0);
   }
 
-  /** Returns the request target, the second word of a request line ({@code /} for a node). */
-  String target() {
-    return word(1);
-  }
-
   /** Returns the status code of a status line. */
   int status() throws IOException {
     try {

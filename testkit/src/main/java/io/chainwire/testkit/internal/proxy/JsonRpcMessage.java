@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A JSON-RPC request or batch as the proxy sees it: each call's method, id and, for {@code
- * eth_getLogs}, its block span. Text that is not JSON-RPC is {@linkplain #isOpaque() opaque}: the
- * proxy forwards it and lets the node answer.
+ * eth_getLogs}, its block span. Text that is not JSON-RPC is opaque, without calls: the proxy
+ * forwards it and lets the node answer.
  *
  * @param batch true for an array of calls
  * @param calls the calls, in order; empty if opaque
@@ -43,12 +43,7 @@ record JsonRpcMessage(boolean batch, List<Call> calls) {
     return calls.stream().map(Call::method).toList();
   }
 
-  /** Returns true if the text was not a JSON-RPC request. */
-  boolean isOpaque() {
-    return calls.isEmpty();
-  }
-
-  /** Reads a request or batch; anything else is {@linkplain #isOpaque() opaque}. */
+  /** Reads a request or batch; anything else is opaque. */
   static JsonRpcMessage parse(byte[] json) {
     try (JsonParser parser = JsonText.FACTORY.createParser(json)) {
       JsonToken first = parser.nextToken();

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
  * @param wire the frame's bytes exactly as read
  */
 record WebSocketFrame(boolean fin, int opcode, byte[] payload, byte[] wire) {
-  static final int CONTINUATION = 0;
   static final int TEXT = 1;
   static final int CLOSE = 8;
   /** Close status 1001: the endpoint is going away. */
