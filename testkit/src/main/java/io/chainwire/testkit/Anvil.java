@@ -280,10 +280,7 @@ public final class Anvil implements AutoCloseable {
 
     /** Mines a block every {@code blockTime} ({@code --block-time}) instead of one per transaction. */
     public Builder blockTime(Duration blockTime) {
-      if (blockTime.isNegative() || blockTime.isZero()) {
-        throw new IllegalArgumentException("blockTime must be positive, got " + blockTime);
-      }
-      this.blockTime = blockTime;
+      this.blockTime = Durations.positive(blockTime, "blockTime");
       return this;
     }
 
@@ -304,13 +301,13 @@ public final class Anvil implements AutoCloseable {
 
     /** Sets how long startup may take before it fails; the default is 30 seconds. */
     public Builder startTimeout(Duration startTimeout) {
-      this.startTimeout = positive(startTimeout, "startTimeout");
+      this.startTimeout = Durations.positive(startTimeout, "startTimeout");
       return this;
     }
 
     /** Sets how long one JSON-RPC call may take before it fails; the default is 30 seconds. */
     public Builder rpcTimeout(Duration rpcTimeout) {
-      this.rpcTimeout = positive(rpcTimeout, "rpcTimeout");
+      this.rpcTimeout = Durations.positive(rpcTimeout, "rpcTimeout");
       return this;
     }
 
@@ -391,13 +388,6 @@ public final class Anvil implements AutoCloseable {
           throw process.failure("interrupted while waiting for anvil to answer", e);
         }
       }
-    }
-
-    private static Duration positive(Duration duration, String name) {
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + duration);
-      }
-      return duration;
     }
   }
 }

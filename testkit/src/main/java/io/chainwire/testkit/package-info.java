@@ -32,6 +32,14 @@
  * {@link io.chainwire.testkit.Anvil.Builder#port(int)} with {@link
  * io.chainwire.testkit.Anvil.Builder#stateFile(java.nio.file.Path)}.
  *
+ * <h2>Chaos tests</h2>
+ *
+ * <p>{@link io.chainwire.testkit.FaultProxy} sits between a client and the node on another loopback
+ * port and injects the failures real providers have: 429s, 5xx statuses, stalls, truncated JSON,
+ * resets, dropped WebSockets, lost notifications and {@code eth_getLogs} range limits. {@link
+ * io.chainwire.testkit.FaultRule}s say which messages get which {@link io.chainwire.testkit.Fault};
+ * every rule is bounded, and a seed makes the random ones repeatable.
+ *
  * <h2>Where anvil and solc come from</h2>
  *
  * <p>Both are npm packages pinned in the project root's {@code package.json} and {@code

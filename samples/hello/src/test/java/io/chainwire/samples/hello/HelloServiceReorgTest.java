@@ -1,0 +1,69 @@
+package io.chainwire.samples.hello;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.testkit.Anvil;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reorganisation replaces the blocks of the last three messages with empty ones: the sample
+ * prints their removals, newest first, and deletes their rows, so the table again equals the chain.
+ */
+class HelloServiceReorgTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TempDir Path dir;
+
+  @Test
+  void deletesTheRowsOfMessagesAReorganisationRemoved() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Database database = new Database.Sqlite(dir.resolve("hello.db"));
+    try (Anvil anvil = Anvil.start()) {
+      ChainMessages chain = new ChainMessages(anvil);
+      chain.send(5);
+      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0);
+      try (HelloService service = HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+          Connection reader = database.connect()) {
+        awaitTable(reader, chain, service);
+        List<MessageTable.Row> before = MessageTable.readAll(reader);
+
+        anvil.reorg(3);
+        anvil.mine(1);
+        awaitTable(reader, chain, service);
+        chain.send(1);
+        awaitTable(reader, chain, service);
+
+        assertEquals(before.subList(0, 2), MessageTable.readAll(reader).subList(0, 2));
+        assertEquals(3, MessageTable.readAll(reader).size());
+        List<String> removals = printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("removed ")).toList();
+        assertEquals(List.of(before.get(4), before.get(3), before.get(2)).stream()
+                .map(row -> "removed block " + row.blockNumber() + ", log 0: " + row.sender() + " says \"" + row.message() + "\"")
+                .toList(),
+            removals);
+      }
+    }
+  }
+
+  /** Waits until the table equals the chain's messages, failing if the stream ends. */
+  private static void awaitTable(Connection reader, ChainMessages chain, HelloService service) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!MessageTable.readAll(reader).equals(chain.expectedRows())) {
+      assertTrue(!service.handle().state().isTerminal(), () -> "the stream ended: " + service.handle().failure());
+      if (System.nanoTime() > deadline) {
+        fail("the table is " + MessageTable.readAll(reader) + ", the chain has " + chain.expectedRows());
+      }
+      Thread.sleep(20);
+    }
+  }
+}

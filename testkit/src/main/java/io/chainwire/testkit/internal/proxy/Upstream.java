@@ -1,0 +1,92 @@
+package io.chainwire.testkit.internal.proxy;
+
+import io.chainwire.testkit.internal.JsonText;
+import io.chainwire.testkit.internal.Quantities;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The node behind the proxy: JSON-RPC over HTTP, and raw sockets for WebSocket relays. */
+final class Upstream {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final URI uri;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  Upstream(URI uri, Duration timeout) {
+    this.uri = uri;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(CONNECT_TIMEOUT)
+        .build();
+  }
+
+  /** A node's answer: its status, content type and body. */
+  record Answer(int status, String contentType, byte[] body) {}
+
+  /**
+   * POSTs {@code body} to the node.
+   *
+   * @throws IOException if the node cannot be reached or does not answer within the timeout
+   */
+  Answer post(byte[] body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+    HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse("application/json"), response.body());
+  }
+
+  /** Returns the node's head block number. */
+  long blockNumber() throws IOException, InterruptedException {
+    Answer answer = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}"
+        .getBytes(StandardCharsets.UTF_8));
+    String json = new String(answer.body(), StandardCharsets.UTF_8);
+    try {
+      return Quantities.parse(JsonText.stringField(json, "result", "eth_blockNumber answer"), "eth_blockNumber result");
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the node's eth_blockNumber answer is unusable: " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens a TCP connection to the node's host and port. */
+  Socket connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(uri.getHost(), port()), (int) CONNECT_TIMEOUT.toMillis());
+      socket.setTcpNoDelay(true);
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** Returns the {@code Host} field value for requests to the node. */
+  String hostField() {
+    return uri.getHost() + ":" + port();
+  }
+
+  private int port() {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  @Override
+  public String toString() {
+    return uri.toString();
+  }
+}
