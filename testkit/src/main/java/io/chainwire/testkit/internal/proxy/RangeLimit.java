@@ -3,7 +3,6 @@ package io.chainwire.testkit.internal.proxy;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.testkit.internal.JsonText;
-import io.chainwire.testkit.internal.Quantities;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,8 +114,8 @@ final class RangeLimit {
       return 0;
     }
     try {
-      return Quantities.parse(block, "block");
-    } catch (IllegalArgumentException e) {
+      return Long.parseLong(block.substring(2), 16);
+    } catch (NumberFormatException e) {
       return -1;
     }
   }

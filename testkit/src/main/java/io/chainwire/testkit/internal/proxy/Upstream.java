@@ -1,7 +1,8 @@
 package io.chainwire.testkit.internal.proxy;
 
-import io.chainwire.testkit.internal.JsonText;
-import io.chainwire.testkit.internal.Quantities;
+import io.chainwire.rpc.HttpRpcClient;
+import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The node behind the proxy: JSON-RPC over HTTP, and raw sockets for WebSocket relays. */
@@ -19,6 +19,7 @@ final class Upstream {
   private final URI uri;
   private final Duration timeout;
   private final HttpClient http;
+  private final HttpRpcClient rpc;
 
   Upstream(URI uri, Duration timeout) {
     this.uri = uri;
@@ -27,6 +28,7 @@ final class Upstream {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(CONNECT_TIMEOUT)
         .build();
+    this.rpc = HttpRpcClient.builder(RpcEndpoint.of(uri)).timeout(timeout).httpClient(http).build();
   }
 
   /** A node's answer: its status, content type and body. */
@@ -49,14 +51,11 @@ final class Upstream {
   }
 
   /** Returns the node's head block number. */
-  long blockNumber() throws IOException, InterruptedException {
-    Answer answer = post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}"
-        .getBytes(StandardCharsets.UTF_8));
-    String json = new String(answer.body(), StandardCharsets.UTF_8);
+  long blockNumber() throws IOException {
     try {
-      return Quantities.parse(JsonText.stringField(json, "result", "eth_blockNumber answer"), "eth_blockNumber result");
-    } catch (IllegalArgumentException e) {
-      throw new IOException("the node's eth_blockNumber answer is unusable: " + e.getMessage(), e);
+      return rpc.blockNumber();
+    } catch (RpcException e) {
+      throw new IOException("the node did not tell its head: " + e.getMessage(), e);
     }
   }
 
