@@ -127,10 +127,10 @@ public final class SampleLogs {
     });
   }
 
-  /** The topics and the ABI values of one log's data. */
+  /** The topics and the ABI values of one log's data ({@link Type} is raw in web3j's own API). */
+  @SuppressWarnings("rawtypes")
   private record Shape(List<Hash> topics, List<Type> data) {}
 
-  @SuppressWarnings("rawtypes")
   private static List<RawLog> logs(long seed, Address contract, Function<Random, Shape> shapes) {
     Random random = new Random(seed);
     List<RawLog> logs = new ArrayList<>(COUNT);

@@ -79,6 +79,7 @@ public final class Web3jEvents {
    *
    * @return the values, or null if topic 0 is not the event's
    */
+  @SuppressWarnings("rawtypes") // web3j's decoder returns raw Types
   public static EventValues decode(Event event, String topic0, Log log) {
     List<String> topics = log.getTopics();
     if (topics.isEmpty() || !topic0.equals(topics.get(0))) {
