@@ -5,7 +5,10 @@ import io.chainwire.benchmarks.contracts.Erc20;
 import io.chainwire.benchmarks.contracts.PublicResolver;
 import io.chainwire.benchmarks.contracts.Settlement;
 import io.chainwire.benchmarks.contracts.UniswapV3Pool;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,10 +23,19 @@ import java.util.List;
  * ceiling it checks what a careful hand-written decoder must: topic count and topic 0, that every
  * word it reads is present, zero padding of addresses and narrow integers, and that offsets and
  * lengths stay inside the data. It does not keep {@link AbiDecoder}'s read budget, which only
- * matters for adversarial logs whose offsets overlap.
+ * matters for adversarial logs whose offsets overlap. It uses the same word-wide tricks as the
+ * runtime (padding compared with {@link Arrays#equals} a word at a time, integers that fit a
+ * {@code long} built with {@link BigInteger#valueOf}), so the comparison measures what generated
+ * code costs, not which tricks each side knows.
  */
 public final class HandwrittenDecoders {
   private static final int WORD = 32;
+  private static final byte[] ZEROS = new byte[WORD];
+  private static final byte[] ONES = new byte[] {
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+  };
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private HandwrittenDecoders() {}
 
@@ -31,15 +43,15 @@ public final class HandwrittenDecoders {
   public static Erc20.Transfer transfer(RawLog log) {
     byte[] data = data(log, Erc20.Transfer.TOPIC0, 3, WORD);
     return new Erc20.Transfer(address(log.topic(1).bytes, 0), address(log.topic(2).bytes, 0),
-        new BigInteger(1, data, 0, WORD), log.meta());
+        unsigned(data, 0), log.meta());
   }
 
   /** Decodes Uniswap V3 {@code Swap}: int256, int256, uint160, uint128 and int24 after two indexed addresses. */
   public static UniswapV3Pool.Swap swap(RawLog log) {
     byte[] data = data(log, UniswapV3Pool.Swap.TOPIC0, 3, 5 * WORD);
     return new UniswapV3Pool.Swap(address(log.topic(1).bytes, 0), address(log.topic(2).bytes, 0),
-        new BigInteger(data, 0, WORD), new BigInteger(data, WORD, WORD),
-        unsigned(data, 2 * WORD, 160), unsigned(data, 3 * WORD, 128), int24(data, 4 * WORD), log.meta());
+        signed(data, 0), signed(data, WORD), unsigned(data, 2 * WORD, 160), unsigned(data, 3 * WORD, 128),
+        int24(data, 4 * WORD), log.meta());
   }
 
   /** Decodes ERC-1155 {@code TransferBatch}: three indexed addresses, then two {@code uint256[]}. */
@@ -65,11 +77,11 @@ public final class HandwrittenDecoders {
       Settlement.Leg[] legs = new Settlement.Leg[legCount];
       for (int j = 0; j < legCount; j++) {
         int leg = legsAt + WORD + j * 2 * WORD;
-        legs[j] = new Settlement.Leg(address(data, leg), new BigInteger(data, leg + WORD, WORD));
+        legs[j] = new Settlement.Leg(address(data, leg), signed(data, leg + WORD));
       }
       orders[i] = new Settlement.Order(address(data, order), unsigned(data, order + WORD, 64), list(legs));
     }
-    return new Settlement.BatchSettled(new BigInteger(1, log.topic(1).bytes), list(orders), log.meta());
+    return new Settlement.BatchSettled(unsigned(log.topic(1).bytes, 0), list(orders), log.meta());
   }
 
   /** Decodes ENS {@code TextChanged(bytes32 indexed node, string indexed indexedKey, string key, string value)}. */
@@ -95,18 +107,30 @@ public final class HandwrittenDecoders {
     return new Address(Arrays.copyOfRange(word, pos + 12, pos + WORD));
   }
 
+  /** Reads a {@code uint<bits>} narrower than 256 bits: its high-order bytes must be zero. */
   private static BigInteger unsigned(byte[] data, int pos, int bits) {
     requireZero(data, pos, pos + WORD - bits / 8);
-    return new BigInteger(1, data, pos, WORD);
+    return unsigned(data, pos);
+  }
+
+  private static BigInteger unsigned(byte[] word, int pos) {
+    long low = (long) LONGS.get(word, pos + 24);
+    return low >= 0 && Arrays.equals(word, pos, pos + 24, ZEROS, 0, 24)
+        ? BigInteger.valueOf(low)
+        : new BigInteger(1, word, pos, WORD);
+  }
+
+  private static BigInteger signed(byte[] data, int pos) {
+    long low = (long) LONGS.get(data, pos + 24);
+    return Arrays.equals(data, pos, pos + 24, low >= 0 ? ZEROS : ONES, 0, 24)
+        ? BigInteger.valueOf(low)
+        : new BigInteger(data, pos, WORD);
   }
 
   private static int int24(byte[] data, int pos) {
     int value = (data[pos + 29] << 16) | ((data[pos + 30] & 0xff) << 8) | (data[pos + 31] & 0xff);
-    byte sign = (byte) (value < 0 ? 0xff : 0);
-    for (int i = pos; i < pos + 29; i++) {
-      if (data[i] != sign) {
-        throw malformed("int24 out of range");
-      }
+    if (!Arrays.equals(data, pos, pos + 29, value < 0 ? ONES : ZEROS, 0, 29)) {
+      throw malformed("int24 out of range");
     }
     return value;
   }
@@ -115,7 +139,7 @@ public final class HandwrittenDecoders {
     int length = length(data, pos, WORD);
     BigInteger[] values = new BigInteger[length];
     for (int i = 0; i < length; i++) {
-      values[i] = new BigInteger(1, data, pos + WORD + i * WORD, WORD);
+      values[i] = unsigned(data, pos + WORD + i * WORD);
     }
     return list(values);
   }
@@ -162,10 +186,8 @@ public final class HandwrittenDecoders {
   }
 
   private static void requireZero(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] != 0) {
-        throw malformed("non-zero padding");
-      }
+    if (!Arrays.equals(bytes, from, to, ZEROS, 0, to - from)) {
+      throw malformed("non-zero padding");
     }
   }
 

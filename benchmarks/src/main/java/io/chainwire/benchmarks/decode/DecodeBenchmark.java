@@ -38,9 +38,9 @@ import org.web3j.tx.Contract;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DecodeBenchmark {
   private static final String TRANSFER = Web3jEvents.topic0(Web3jEvents.TRANSFER);
   private static final String SWAP = Web3jEvents.topic0(Web3jEvents.SWAP);
