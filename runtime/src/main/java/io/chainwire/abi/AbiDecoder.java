@@ -1,7 +1,10 @@
 package io.chainwire.abi;
 
 import io.chainwire.abi.internal.Hex;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -22,6 +25,9 @@ import java.util.RandomAccess;
  */
 public final class AbiDecoder {
   private static final int WORD = 32;
+  private static final byte[] ZEROS = new byte[WORD];
+  private static final byte[] ONES = ones();
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final byte[] source;
   private final String event;
@@ -110,15 +116,11 @@ public final class AbiDecoder {
   /** Reads an integer of at most 64 bits ({@code uint32..uint56}, {@code int40..int64}) from the word at {@code pos}. */
   public long readLong(int pos, int bits, boolean signed, String field) {
     word(pos, field);
-    long value = 0;
-    for (int i = pos + 24; i < pos + WORD; i++) {
-      value = (value << 8) | (source[i] & 0xffL);
-    }
-    byte fill = value < 0 ? (byte) 0xff : 0;
+    long value = longAt(pos + 24);
     boolean inRange = signed
         ? (value << (64 - bits)) >> (64 - bits) == value
         : value >= 0 && (bits == 64 || value >>> bits == 0);
-    if (!inRange || !allEqual(pos, pos + 24, fill)) {
+    if (!inRange || !(value < 0 ? allOnes(pos, pos + 24) : allZero(pos, pos + 24))) {
       throw error(field, pos, "value does not fit " + (signed ? "int" : "uint") + bits + " (dirty high-order bytes)");
     }
     return value;
@@ -127,6 +129,11 @@ public final class AbiDecoder {
   /** Reads an integer wider than 64 bits, or {@code uint64}, from the word at {@code pos}. */
   public BigInteger readBigInteger(int pos, int bits, boolean signed, String field) {
     word(pos, field);
+    long low = longAt(pos + 24);
+    // Most amounts and ids fit a long, which every type read here can hold: skip the byte-array constructor.
+    if (low >= 0 ? allZero(pos, pos + 24) : signed && allOnes(pos, pos + 24)) {
+      return BigInteger.valueOf(low);
+    }
     BigInteger value = signed ? new BigInteger(source, pos, WORD) : new BigInteger(1, source, pos, WORD);
     if (value.bitLength() > (signed ? bits - 1 : bits)) {
       throw error(field, pos, "value does not fit " + (signed ? "int" : "uint") + bits + " (dirty high-order bytes)");
@@ -138,7 +145,7 @@ public final class AbiDecoder {
   public boolean readBool(int pos, String field) {
     word(pos, field);
     byte last = source[pos + WORD - 1];
-    if (!allEqual(pos, pos + WORD - 1, (byte) 0) || (last != 0 && last != 1)) {
+    if (!allZero(pos, pos + WORD - 1) || (last != 0 && last != 1)) {
       throw error(field, pos, "bool is neither 0 nor 1");
     }
     return last == 1;
@@ -147,7 +154,7 @@ public final class AbiDecoder {
   /** Reads an {@code address}: 12 zero bytes, then 20 address bytes. */
   public Address readAddress(int pos, String field) {
     word(pos, field);
-    if (!allEqual(pos, pos + 12, (byte) 0)) {
+    if (!allZero(pos, pos + 12)) {
       throw error(field, pos, "address has non-zero high-order bytes");
     }
     return new Address(Arrays.copyOfRange(source, pos + 12, pos + WORD));
@@ -156,16 +163,16 @@ public final class AbiDecoder {
   /** Reads a {@code bytesN} (or the 24-byte {@code function}): {@code size} bytes, then zero padding. */
   public Bytes readFixedBytes(int pos, int size, String field) {
     word(pos, field);
-    if (!allEqual(pos + size, pos + WORD, (byte) 0)) {
+    if (!allZero(pos + size, pos + WORD)) {
       throw error(field, pos, "bytes" + size + " has non-zero padding");
     }
-    return new Bytes(Arrays.copyOfRange(source, pos, pos + size));
+    return new Bytes(slice(pos, pos + size));
   }
 
   /** Reads a whole topic as the hash of an indexed reference value. */
   public <T> Indexed<T> readIndexed(int pos, String field) {
     word(pos, field);
-    return Indexed.ofHash(new Hash(Arrays.copyOfRange(source, pos, pos + WORD)));
+    return Indexed.ofHash(new Hash(slice(pos, pos + WORD)));
   }
 
   /**
@@ -220,14 +227,23 @@ public final class AbiDecoder {
     }
     charge((int) padded, field, pos);
     int end = pos + WORD + (int) length;
-    if (!allEqual(end, pos + WORD + (int) padded, (byte) 0)) {
+    if (!allZero(end, pos + WORD + (int) padded)) {
       throw error(field, pos, "non-zero padding after " + length + " bytes");
     }
     return (int) length;
   }
 
+  /**
+   * Returns the bytes from {@code from} to {@code to}: a copy, or the source itself when the range
+   * is all of it (a {@code bytes32} or indexed topic). Sharing is safe because the arrays behind a
+   * log's topics and data belong to immutable values and are never written after construction.
+   */
+  private byte[] slice(int from, int to) {
+    return from == 0 && to == source.length ? source : Arrays.copyOfRange(source, from, to);
+  }
+
   private long smallWord(int pos, String field, String what) {
-    if (!allEqual(pos, pos + 28, (byte) 0) || source[pos + 28] < 0) {
+    if (!allZero(pos, pos + 28) || source[pos + 28] < 0) {
       throw error(field, pos, what + " " + wordHex(pos) + " does not fit a 31-bit integer");
     }
     return ((source[pos + 28] & 0xffL) << 24)
@@ -250,13 +266,19 @@ public final class AbiDecoder {
     }
   }
 
-  private boolean allEqual(int from, int to, byte value) {
-    for (int i = from; i < to; i++) {
-      if (source[i] != value) {
-        return false;
-      }
-    }
-    return true;
+  /** Returns whether the bytes from {@code from} to {@code to}, at most a word, are all zero. */
+  private boolean allZero(int from, int to) {
+    return Arrays.equals(source, from, to, ZEROS, 0, to - from);
+  }
+
+  /** Returns whether the bytes from {@code from} to {@code to}, at most a word, are all {@code 0xff}. */
+  private boolean allOnes(int from, int to) {
+    return Arrays.equals(source, from, to, ONES, 0, to - from);
+  }
+
+  /** Returns the 8 bytes at {@code pos} as a big-endian {@code long}. */
+  private long longAt(int pos) {
+    return (long) LONGS.get(source, pos);
   }
 
   private String wordHex(int pos) {
@@ -266,6 +288,12 @@ public final class AbiDecoder {
   private AbiDecodingException error(String field, int pos, String reason) {
     String where = topicIndex < 0 ? "data offset " + hex(pos) : "topic " + topicIndex;
     return new AbiDecodingException(event, field, reason + " at " + where);
+  }
+
+  private static byte[] ones() {
+    byte[] ones = new byte[WORD];
+    Arrays.fill(ones, (byte) 0xff);
+    return ones;
   }
 
   private static String hex(long value) {

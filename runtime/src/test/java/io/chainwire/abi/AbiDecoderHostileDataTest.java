@@ -76,6 +76,26 @@ class AbiDecoderHostileDataTest {
   }
 
   @Test
+  void readsWideIntegersOnBothSidesOfTheLongRange() {
+    BigInteger two63 = BigInteger.TWO.pow(63);
+    for (BigInteger value : List.of(BigInteger.ZERO, BigInteger.ONE, two63.subtract(BigInteger.ONE), two63,
+        BigInteger.TWO.pow(64).subtract(BigInteger.ONE), BigInteger.TWO.pow(64))) {
+      assertEquals(value, data(String.format("%064x", value)).readBigInteger(0, 256, false, "x"), value::toString);
+      assertEquals(value, data(String.format("%064x", value)).readBigInteger(0, 128, true, "x"), value::toString);
+    }
+    for (BigInteger value : List.of(BigInteger.ONE.negate(), two63.negate(), two63.negate().subtract(BigInteger.ONE),
+        BigInteger.TWO.pow(64).negate())) {
+      String twosComplement = String.format("%064x", BigInteger.TWO.pow(256).add(value));
+      assertEquals(value, data(twosComplement).readBigInteger(0, 256, true, "x"), value::toString);
+      assertEquals(BigInteger.TWO.pow(256).add(value), data(twosComplement).readBigInteger(0, 256, false, "x"));
+    }
+    assertEquals(BigInteger.TWO.pow(64).subtract(BigInteger.ONE),
+        data("00".repeat(24) + "ff".repeat(8)).readBigInteger(0, 64, false, "x"));
+    assertFails(() -> data("ff".repeat(24) + "80" + "00".repeat(7)).readBigInteger(0, 64, false, "x"),
+        "x", "does not fit uint64", "data offset 0x0");
+  }
+
+  @Test
   void rejectsBoolsOtherThanZeroOrOne() {
     assertFails(() -> data(word(2)).readBool(0, "flag"), "flag", "neither 0 nor 1", "data offset 0x0");
     assertFails(() -> data("01" + "00".repeat(30) + "01").readBool(0, "flag"), "flag", "neither 0 nor 1", "data offset 0x0");

@@ -1,0 +1,2 @@
+/** Build-time cost: generating and compiling a large contract, and the no-op rebuild. */
+package io.chainwire.benchmarks.codegen;
