@@ -111,7 +111,10 @@ public final class StreamEngine {
    */
   public void run(Optional<Checkpoint> checkpoint) {
     if (checkpoint.isPresent()) {
-      checkpoint.get().recentBlocks().forEach(block -> ring.add(RecentBlock.fromCheckpoint(block)));
+      Checkpoint loaded = checkpoint.get();
+      loaded.recentBlocks().forEach(block -> ring.add(loaded.delivered(block.number())
+          .map(logs -> RecentBlock.handled(block, logs))
+          .orElseGet(() -> RecentBlock.withoutLogs(block))));
       next = checkpoint.get().head().number() + 1;
       LOG.info("stream '{}': resuming after {} from its checkpoint", stream, checkpoint.get().head());
     } else {
@@ -341,31 +344,16 @@ public final class StreamEngine {
   }
 
   /**
-   * Returns the logs to remove for an orphaned block: those delivered in this run, or for a block
-   * handled before a restart, its logs re-fetched by hash if the node still has the block.
+   * Returns the logs to remove for an orphaned block: those delivered from it, remembered in this
+   * run or loaded from the checkpoint store after a restart. Only a block handled before the store
+   * kept delivered logs (schema version 1) has none to remove.
    */
   private BlockLogs removalsOf(RecentBlock orphan) {
-    if (orphan.logsKnown()) {
-      return new BlockLogs(orphan.block(), orphan.logs());
-    }
-    Hash hash = orphan.block().hash();
-    Optional<List<RawLog>> logs;
-    try {
-      logs = node.call("eth_getLogs of orphaned block " + hash, endpoint ->
-          endpoint.request(client -> client.getBlockByHash(hash)).isEmpty()
-              ? Optional.empty()
-              : Optional.of(endpoint.request(client -> client.getLogs(filter.withBlockHash(hash)))));
-    } catch (NodeRequestFailedException e) {
-      logs = Optional.empty();
-    }
-    if (logs.isEmpty()) {
-      LOG.warn("stream '{}': {}, handled before the restart, is orphaned and the node no longer has it; "
+    if (!orphan.logsKnown()) {
+      LOG.warn("stream '{}': {} is orphaned but was handled before the checkpoint store kept delivered logs; "
           + "the removals of its events cannot be delivered", stream, orphan.block());
-      return new BlockLogs(orphan.block(), List.of());
     }
-    List<RawLog> sorted = new ArrayList<>(logs.get());
-    sorted.sort(Comparator.comparingInt(log -> log.meta().logIndex()));
-    return new BlockLogs(orphan.block(), sorted);
+    return new BlockLogs(orphan.block(), orphan.logs());
   }
 
   private Optional<Hash> canonicalHash(long number) {
