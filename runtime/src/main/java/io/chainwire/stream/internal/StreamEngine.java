@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,8 +114,8 @@ public final class StreamEngine {
       loaded.recentBlocks().forEach(block -> ring.add(loaded.delivered(block.number())
           .map(logs -> RecentBlock.handled(block, logs))
           .orElseGet(() -> RecentBlock.withoutLogs(block))));
-      next = checkpoint.get().head().number() + 1;
-      LOG.info("stream '{}': resuming after {} from its checkpoint", stream, checkpoint.get().head());
+      next = loaded.head().number() + 1;
+      LOG.info("stream '{}': resuming after {} from its checkpoint", stream, loaded.head());
     } else {
       next = settings.fromBlock();
       LOG.info("stream '{}': no checkpoint, starting at block {}", stream, next);
@@ -350,8 +349,8 @@ public final class StreamEngine {
    */
   private BlockLogs removalsOf(RecentBlock orphan) {
     if (!orphan.logsKnown()) {
-      LOG.warn("stream '{}': {} is orphaned but was handled before the checkpoint store kept delivered logs; "
-          + "the removals of its events cannot be delivered", stream, orphan.block());
+      LOG.warn("stream '{}': {} is orphaned but the checkpoint store has no delivered logs for it (it was handled "
+          + "before the store kept them); the removals of its events cannot be delivered", stream, orphan.block());
     }
     return new BlockLogs(orphan.block(), orphan.logs());
   }
