@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A reorganisation replaces the blocks of the last three messages with empty ones: the sample
- * prints their removals, newest first, and deletes their rows, so the table again equals the chain.
+ * prints their removals, newest first, and deletes their rows, so the table again equals the chain,
+ * also when the reorganisation happened while the sample was stopped.
  */
 class HelloServiceReorgTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -46,13 +47,46 @@ class HelloServiceReorgTest {
 
         assertEquals(before.subList(0, 2), MessageTable.readAll(reader).subList(0, 2));
         assertEquals(3, MessageTable.readAll(reader).size());
-        List<String> removals = printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("removed ")).toList();
-        assertEquals(List.of(before.get(4), before.get(3), before.get(2)).stream()
-                .map(row -> "removed block " + row.blockNumber() + ", log 0: " + row.sender() + " says \"" + row.message() + "\"")
-                .toList(),
-            removals);
+        assertEquals(removalsOfLastThree(before), removals(printed));
       }
     }
+  }
+
+  @Test
+  void deletesTheRowsOfMessagesOrphanedWhileItWasStopped() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Database database = new Database.Sqlite(dir.resolve("hello.db"));
+    try (Anvil anvil = Anvil.start()) {
+      ChainMessages chain = new ChainMessages(anvil);
+      chain.send(5);
+      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0);
+      List<MessageTable.Row> before;
+      try (HelloService service = HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+          Connection reader = database.connect()) {
+        awaitTable(reader, chain, service);
+        before = MessageTable.readAll(reader);
+      }
+
+      anvil.reorg(3);
+      anvil.mine(1);
+      try (HelloService service = HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+          Connection reader = database.connect()) {
+        awaitTable(reader, chain, service);
+        assertEquals(before.subList(0, 2), MessageTable.readAll(reader));
+        assertEquals(removalsOfLastThree(before), removals(printed));
+      }
+    }
+  }
+
+  /** Returns the lines the sample prints for the removals of the last three of five rows, newest first. */
+  private static List<String> removalsOfLastThree(List<MessageTable.Row> rows) {
+    return List.of(rows.get(4), rows.get(3), rows.get(2)).stream()
+        .map(row -> "removed block " + row.blockNumber() + ", log 0: " + row.sender() + " says \"" + row.message() + "\"")
+        .toList();
+  }
+
+  private static List<String> removals(ByteArrayOutputStream printed) {
+    return printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("removed ")).toList();
   }
 
   /** Waits until the table equals the chain's messages, failing if the stream ends. */
