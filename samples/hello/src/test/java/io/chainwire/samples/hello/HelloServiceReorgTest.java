@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,15 @@ class HelloServiceReorgTest {
 
   @TempDir Path dir;
 
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
   @Test
   void deletesTheRowsOfMessagesAReorganisationRemoved() throws Exception {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Database database = new Database.Sqlite(dir.resolve("hello.db"));
     try (Anvil anvil = Anvil.start()) {
       ChainMessages chain = new ChainMessages(anvil);
-      chain.send(5);
-      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0);
-      try (HelloService service = HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+      HelloOptions options = sendFiveMessages(chain, anvil, database);
+      try (HelloService service = start(options);
           Connection reader = database.connect()) {
         awaitTable(reader, chain, service);
         List<MessageTable.Row> before = MessageTable.readAll(reader);
@@ -47,21 +48,19 @@ class HelloServiceReorgTest {
 
         assertEquals(before.subList(0, 2), MessageTable.readAll(reader).subList(0, 2));
         assertEquals(3, MessageTable.readAll(reader).size());
-        assertEquals(removalsOfLastThree(before), removals(printed));
+        assertEquals(removalsOfLastThree(before), removals());
       }
     }
   }
 
   @Test
   void deletesTheRowsOfMessagesOrphanedWhileItWasStopped() throws Exception {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Database database = new Database.Sqlite(dir.resolve("hello.db"));
     try (Anvil anvil = Anvil.start()) {
       ChainMessages chain = new ChainMessages(anvil);
-      chain.send(5);
-      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0);
+      HelloOptions options = sendFiveMessages(chain, anvil, database);
       List<MessageTable.Row> before;
-      try (HelloService service = HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+      try (HelloService service = start(options);
           Connection reader = database.connect()) {
         awaitTable(reader, chain, service);
         before = MessageTable.readAll(reader);
@@ -69,13 +68,23 @@ class HelloServiceReorgTest {
 
       anvil.reorg(3);
       anvil.mine(1);
-      try (HelloService service = HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+      try (HelloService service = start(options);
           Connection reader = database.connect()) {
         awaitTable(reader, chain, service);
         assertEquals(before.subList(0, 2), MessageTable.readAll(reader));
-        assertEquals(removalsOfLastThree(before), removals(printed));
+        assertEquals(removalsOfLastThree(before), removals());
       }
     }
+  }
+
+  /** Sends five messages, one block each, and returns the options of a sample following them. */
+  private static HelloOptions sendFiveMessages(ChainMessages chain, Anvil anvil, Database database) {
+    chain.send(5);
+    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0);
+  }
+
+  private HelloService start(HelloOptions options) throws SQLException {
+    return HelloService.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
   }
 
   /** Returns the lines the sample prints for the removals of the last three of five rows, newest first. */
@@ -85,7 +94,7 @@ class HelloServiceReorgTest {
         .toList();
   }
 
-  private static List<String> removals(ByteArrayOutputStream printed) {
+  private List<String> removals() {
     return printed.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("removed ")).toList();
   }
 
