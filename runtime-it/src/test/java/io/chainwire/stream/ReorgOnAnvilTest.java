@@ -49,12 +49,7 @@ class ReorgOnAnvilTest {
       List<Recorder.Delivery> after = recorder.deliveries().subList(before.size(), recorder.count());
       List<Recorder.Delivery> orphaned = before.stream().filter(delivery -> delivery.block() > head - depth).toList();
       List<Recorder.Delivery> removals = after.subList(0, orphaned.size());
-      List<Recorder.Delivery> expectedRemovals = new ArrayList<>();
-      for (int i = orphaned.size() - 1; i >= 0; i--) {
-        Recorder.Delivery delivery = orphaned.get(i);
-        expectedRemovals.add(new Recorder.Delivery(delivery.key(), delivery.block(), delivery.logIndex(), true));
-      }
-      assertEquals(expectedRemovals, removals);
+      assertEquals(removalsNewestFirst(orphaned), removals);
       List<Recorder.Delivery> replay = after.subList(orphaned.size(), after.size());
       assertFalse(replay.stream().anyMatch(Recorder.Delivery::removed));
       assertEquals(replay.stream().sorted(CHAIN_ORDER).toList(), replay);
@@ -84,15 +79,16 @@ class ReorgOnAnvilTest {
   }
 
   /**
-   * After a restart the stream no longer has the delivered logs of the blocks it handled before;
-   * it asks the node for the orphaned blocks by hash, and anvil forgets them, so no removals can be
-   * delivered. The stream still rolls back to the fork point and delivers the new branch once.
+   * The chain reorganises while the stream is down, and anvil forgets the orphaned blocks: the
+   * removals of the events delivered before the restart come from the checkpoint store, newest
+   * first, then the new branch, and what the handler applied ends equal to the chain.
    */
   @Test
-  void rollsBackBlocksHandledBeforeARestartAndDeliversTheNewBranchOnce(Anvil anvil, @TempDir Path directory) {
+  void deliversTheRemovalsOfBlocksHandledBeforeARestartFromTheCheckpointStore(Anvil anvil, @TempDir Path directory) {
     EmitterChain chain = EmitterChain.deploy(anvil);
     Recorder recorder = new Recorder();
     Path file = directory.resolve("restart.db");
+    long headBefore;
     try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
         StreamHandle handle = chain.stream("reorg-restart").endpoint(anvil.httpUrl().toString())
             .checkpointStore(store).handler(recorder).build().start()) {
@@ -100,29 +96,35 @@ class ReorgOnAnvilTest {
       for (int round = 0; round < 4; round++) {
         chain.ping(round, 3);
       }
-      Waits.handled(handle, anvil.blockNumber());
+      headBefore = anvil.blockNumber();
+      Waits.handled(handle, headBefore);
     }
-    List<EventKey> beforeRestart = Recorder.keys(chain.canonicalPings());
+    List<Recorder.Delivery> before = recorder.deliveries();
+    assertEquals(Recorder.keys(chain.canonicalPings()), recorder.applied());
 
-    chain.reorg(3, 100, 2);
+    int depth = 3;
+    chain.reorg(depth, 100, 2);
     List<EventKey> canonical = Recorder.keys(chain.canonicalPings());
     long head = anvil.blockNumber();
+    CountingMetrics metrics = new CountingMetrics();
     try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
         StreamHandle handle = chain.stream("reorg-restart").endpoint(anvil.httpUrl().toString())
-            .checkpointStore(store).handler(recorder).build().start()) {
-      Waits.until(() -> recorder.deliveries().stream().map(Recorder.Delivery::key).toList().containsAll(canonical),
-          () -> "delivered " + recorder.deliveries() + ", canonical " + canonical);
+            .checkpointStore(store).handler(recorder).metrics(metrics).build().start()) {
+      Waits.until(() -> recorder.applied().equals(canonical), () -> "applied " + recorder.applied() + " vs " + canonical);
       Waits.handled(handle, head);
       assertEquals(anvil.blockHash(head), handle.lastHandledBlock().orElseThrow().hash());
     }
-    List<EventKey> delivered = recorder.deliveries().stream().filter(delivery -> !delivery.removed())
-        .map(Recorder.Delivery::key).toList();
-    List<EventKey> orphaned = beforeRestart.stream().filter(key -> !canonical.contains(key)).toList();
-    List<EventKey> expected = new ArrayList<>(beforeRestart);
-    canonical.stream().filter(key -> !beforeRestart.contains(key)).forEach(expected::add);
-    assertEquals(expected, delivered);
-    assertTrue(recorder.deliveries().stream().filter(Recorder.Delivery::removed)
-        .allMatch(removal -> orphaned.contains(removal.key())));
+
+    List<Recorder.Delivery> after = recorder.deliveries().subList(before.size(), recorder.count());
+    List<Recorder.Delivery> orphaned = before.stream().filter(delivery -> delivery.block() > headBefore - depth).toList();
+    assertEquals(depth * 3, orphaned.size());
+    assertEquals(removalsNewestFirst(orphaned), after.subList(0, orphaned.size()));
+    List<Recorder.Delivery> replay = after.subList(orphaned.size(), after.size());
+    assertFalse(replay.stream().anyMatch(Recorder.Delivery::removed));
+    assertEquals(canonical.subList(canonical.size() - depth * 2, canonical.size()),
+        replay.stream().map(Recorder.Delivery::key).toList());
+    assertEquals(canonical, recorder.applied());
+    assertEquals(1, metrics.count("reorg"));
   }
 
   @Test
@@ -166,5 +168,15 @@ class ReorgOnAnvilTest {
       Waits.until(() -> handle.state().isTerminal(), () -> "stream " + handle.state());
       assertInstanceOf(ReorgTooDeepException.class, handle.failure().orElseThrow());
     }
+  }
+
+  /** Returns the removals of {@code orphaned} deliveries as the stream delivers them: newest first. */
+  private static List<Recorder.Delivery> removalsNewestFirst(List<Recorder.Delivery> orphaned) {
+    List<Recorder.Delivery> removals = new ArrayList<>();
+    for (int i = orphaned.size() - 1; i >= 0; i--) {
+      Recorder.Delivery delivery = orphaned.get(i);
+      removals.add(new Recorder.Delivery(delivery.key(), delivery.block(), delivery.logIndex(), true));
+    }
+    return removals;
   }
 }

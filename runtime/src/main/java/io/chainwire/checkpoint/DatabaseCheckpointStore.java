@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * A checkpoint store in a SQL database, {@linkplain #transactional() transactional}: its tables
- * ({@code <prefix>blocks}, {@code <prefix>dead_letters}, {@code <prefix>schema_version}) are
- * created when absent, and the schema version row lets a later chainwire migrate them. Both
+ * ({@code <prefix>blocks}, {@code <prefix>delivered_logs}, {@code <prefix>dead_letters}, {@code
+ * <prefix>schema_version}) are created when absent, and the schema version row lets a later
+ * chainwire migrate them (tables of schema version 1 are migrated to 2 on open). Both
  * kinds run the same SQL: {@link SqliteCheckpointStore} in a file, {@link JdbcCheckpointStore}
  * through a JDBC URL or data source.
  */

@@ -51,7 +51,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     Snapshot snapshot = committed.get(stream);
     return snapshot == null || snapshot.blocks().isEmpty()
         ? Optional.empty()
-        : Optional.of(new Checkpoint(stream, snapshot.blocks()));
+        : Optional.of(new Checkpoint(stream, snapshot.blocks(), snapshot.logs()));
   }
 
   @Override
@@ -92,20 +92,22 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
   }
 
   /** One stream's committed state; never modified. */
-  private record Snapshot(List<BlockRef> blocks, List<DeadLetter> deadLetters) {
-    static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
+  private record Snapshot(List<BlockRef> blocks, Map<Long, List<RawLog>> logs, List<DeadLetter> deadLetters) {
+    static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), List.of());
   }
 
   /** Works on a copy of the stream's state and publishes it on commit. */
   private final class MemoryUnitOfWork implements UnitOfWork {
     private final StreamId stream;
     private final TreeMap<Long, BlockRef> blocks = new TreeMap<>();
+    private final TreeMap<Long, List<RawLog>> logs = new TreeMap<>();
     private final List<DeadLetter> deadLetters;
     private boolean ended;
 
     MemoryUnitOfWork(StreamId stream, Snapshot start) {
       this.stream = stream;
       start.blocks().forEach(block -> blocks.put(block.number(), block));
+      logs.putAll(start.logs());
       this.deadLetters = new ArrayList<>(start.deadLetters());
     }
 
@@ -127,12 +129,16 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void markHandled(BlockRef block) {
+    public void markHandled(BlockRef block, List<RawLog> delivered) {
       Objects.requireNonNull(block, "block");
+      Objects.requireNonNull(delivered, "delivered");
       requireOpen();
+      List<RawLog> checked = CheckpointRules.requireDelivered(block, delivered);
       CheckpointRules.requireNext(stream, head(), block, LOCATION);
       blocks.put(block.number(), block);
+      logs.put(block.number(), checked);
       blocks.headMap(block.number() - recentBlocks, true).clear();
+      logs.headMap(block.number() - recentBlocks, true).clear();
     }
 
     @Override
@@ -142,6 +148,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
       Optional<BlockRef> stored = Optional.ofNullable(blocks.get(forkPoint.number()));
       CheckpointRules.requireForkPoint(stream, head(), stored, forkPoint, LOCATION);
       blocks.tailMap(forkPoint.number(), false).clear();
+      logs.tailMap(forkPoint.number(), false).clear();
       blocks.put(forkPoint.number(), forkPoint);
       deadLetters.replaceAll(
           letter ->
@@ -167,7 +174,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     @Override
     public void commit() {
       requireOpen();
-      committed.put(stream, new Snapshot(List.copyOf(blocks.values()), List.copyOf(deadLetters)));
+      committed.put(stream, new Snapshot(List.copyOf(blocks.values()), Map.copyOf(logs), List.copyOf(deadLetters)));
       close();
     }
 

@@ -2,6 +2,7 @@ package io.chainwire.checkpoint;
 
 import io.chainwire.abi.RawLog;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * committed rolls everything back.
  *
  * <p>Per block: run each handler call through {@link #attempt}, record failures the policy sends
- * to the dead-letter table with {@link #recordDeadLetter}, then {@link #markHandled} the block and
+ * to the dead-letter table with {@link #recordDeadLetter}, then {@link #markHandled(BlockRef, List) markHandled} the block with its delivered logs and
  * {@link #commit}. On a reorganisation: deliver the removals, {@link #rollbackTo} the fork point
  * and commit, then apply the new branch block by block.
  *
@@ -39,19 +40,35 @@ public interface UnitOfWork extends AutoCloseable {
   void attempt(Runnable handlerCall);
 
   /**
-   * Records {@code block} as fully handled; the store keeps it and drops blocks that fell out of
-   * its {@link CheckpointStore#recentBlocks() window}.
+   * Records {@code block} as fully handled, together with {@code delivered}, the logs delivered
+   * from it (in log-index order, possibly none). The store keeps both while the block is in its
+   * {@link CheckpointStore#recentBlocks() window}, drops blocks (and their logs) that fell out of
+   * it, and gives the logs back in {@link Checkpoint#deliveredLogs()}, so that after a restart a
+   * stream can deliver their removals when the chain orphaned the block, even if the node no
+   * longer has it.
    *
+   * @throws IllegalArgumentException if a delivered log is not a log of {@code block}, or the logs
+   *     are not in ascending log-index order
    * @throws CheckpointException if the block is not above the last handled block, if it is the
    *     next block but its parent hash is not the last handled block's hash (the chain
    *     reorganised: roll back first), or if the store fails
    */
-  void markHandled(BlockRef block);
+  void markHandled(BlockRef block, List<RawLog> delivered);
+
+  /**
+   * Records {@code block} as fully handled with no delivered logs: {@code markHandled(block,
+   * List.of())}.
+   *
+   * @throws CheckpointException as {@link #markHandled(BlockRef, List)} does
+   */
+  default void markHandled(BlockRef block) {
+    markHandled(block, List.of());
+  }
 
   /**
    * Rolls the checkpoint back to {@code forkPoint}, the last block the stream handled that is
-   * still on the chain: handled blocks above it are forgotten, it becomes the last handled block,
-   * and dead letters above it are marked {@link DeadLetter#orphaned() orphaned}.
+   * still on the chain: handled blocks above it and their delivered logs are forgotten, it becomes
+   * the last handled block, and dead letters above it are marked {@link DeadLetter#orphaned() orphaned}.
    *
    * @throws CheckpointException if the stream has no checkpoint, if the fork point is above the
    *     last handled block, if the stored block at that number has another hash, or if the store

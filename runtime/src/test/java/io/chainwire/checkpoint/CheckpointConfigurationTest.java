@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,13 @@ class CheckpointConfigurationTest {
     BlockRef two = CheckpointStoreContract.A.block(2);
     BlockRef one = CheckpointStoreContract.A.block(1);
     assertTrue(message(IllegalArgumentException.class, () -> new Checkpoint(stream, List.of(two, one))).contains("strictly ascending"));
+    assertEquals(
+        "delivered logs of block 3, which is not a recent block of the checkpoint",
+        message(IllegalArgumentException.class,
+            () -> new Checkpoint(stream, List.of(one, two), Map.of(3L, List.of(CheckpointStoreContract.A.log(3, 0))))));
+    assertTrue(message(IllegalArgumentException.class,
+            () -> new Checkpoint(stream, List.of(one, two), Map.of(2L, List.of(CheckpointStoreContract.A.log(1, 0)))))
+        .contains("is not a log of block 2"));
     assertEquals(
         "handler name must not be blank",
         message(

@@ -11,6 +11,7 @@ import io.chainwire.abi.RawLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +53,14 @@ abstract class CheckpointStoreContract {
     }
   }
 
+  /** Records {@code block} as handled with {@code delivered}, in one unit of work. */
+  static void handle(CheckpointStore store, StreamId stream, BlockRef block, List<RawLog> delivered) {
+    try (UnitOfWork work = store.begin(stream)) {
+      work.markHandled(block, delivered);
+      work.commit();
+    }
+  }
+
   static List<Long> numbers(Optional<Checkpoint> checkpoint) {
     return checkpoint.orElseThrow().recentBlocks().stream().map(BlockRef::number).toList();
   }
@@ -82,6 +91,77 @@ abstract class CheckpointStoreContract {
       work.commit();
     }
     assertEquals(List.of(10L, 11L, 20L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void givesBackTheLogsDeliveredFromEachRecentBlockExactly() {
+    List<RawLog> first = List.of(A.log(1, 0), A.anonymousLog(1, 3), A.fullLog(1, 7));
+    handle(store, stream, A.block(1), first);
+    handle(store, stream, A.block(2), List.of());
+    handle(store, stream, A.block(3), List.of(A.log(3, 2)));
+
+    Checkpoint checkpoint = store.load(stream).orElseThrow();
+    assertEquals(Optional.of(first), checkpoint.delivered(1));
+    assertEquals(Optional.of(List.of()), checkpoint.delivered(2), "a block without events has none, known");
+    assertEquals(Optional.of(List.of(A.log(3, 2))), checkpoint.delivered(3));
+    assertEquals(Optional.empty(), checkpoint.delivered(4));
+    assertEquals(3, checkpoint.deliveredLogs().size());
+  }
+
+  @Test
+  void dropsTheDeliveredLogsOfBlocksThatLeaveTheWindow() {
+    store.close();
+    store = open(tablePrefix, 2);
+    for (long number = 1; number <= 5; number++) {
+      handle(store, stream, A.block(number), List.of(A.log(number, 0), A.log(number, 1)));
+    }
+    Checkpoint checkpoint = store.load(stream).orElseThrow();
+    assertEquals(List.of(4L, 5L), numbers(Optional.of(checkpoint)));
+    assertEquals(Set.of(4L, 5L), checkpoint.deliveredLogs().keySet());
+    assertEquals(Optional.of(List.of(A.log(5, 0), A.log(5, 1))), checkpoint.delivered(5));
+  }
+
+  @Test
+  void rollbackForgetsTheDeliveredLogsAboveTheForkPoint() {
+    handle(store, stream, A.block(1), List.of(A.log(1, 0)));
+    handle(store, stream, A.block(2), List.of(A.log(2, 0)));
+    handle(store, stream, A.block(3), List.of(A.log(3, 0)));
+    TestChain b = TestChain.branch("b");
+    try (UnitOfWork work = store.begin(stream)) {
+      work.rollbackTo(A.block(1));
+      work.markHandled(A.forkedAt(1, "b", 2), List.of(b.log(2, 4)));
+      work.commit();
+    }
+    Checkpoint checkpoint = store.load(stream).orElseThrow();
+    assertEquals(List.of(1L, 2L), numbers(Optional.of(checkpoint)));
+    assertEquals(Optional.of(List.of(A.log(1, 0))), checkpoint.delivered(1), "the fork point keeps its logs");
+    assertEquals(Optional.of(List.of(b.log(2, 4))), checkpoint.delivered(2));
+  }
+
+  @Test
+  void deliveredLogsOfAnUncommittedUnitOfWorkAreNotKept() {
+    handle(store, stream, A.block(1), List.of(A.log(1, 0)));
+    try (UnitOfWork work = store.begin(stream)) {
+      work.markHandled(A.block(2), List.of(A.log(2, 0)));
+    }
+    Checkpoint checkpoint = store.load(stream).orElseThrow();
+    assertEquals(List.of(1L), numbers(Optional.of(checkpoint)));
+    assertEquals(Set.of(1L), checkpoint.deliveredLogs().keySet());
+  }
+
+  @Test
+  void refusesDeliveredLogsOfAnotherBlockOrOutOfOrder() {
+    try (UnitOfWork work = store.begin(stream)) {
+      IllegalArgumentException other =
+          assertThrows(IllegalArgumentException.class, () -> work.markHandled(A.block(2), List.of(A.log(1, 0))));
+      assertTrue(other.getMessage().contains("is not a log of block 2"), other.getMessage());
+      IllegalArgumentException order = assertThrows(
+          IllegalArgumentException.class, () -> work.markHandled(A.block(2), List.of(A.log(2, 3), A.log(2, 1))));
+      assertTrue(order.getMessage().contains("ascending log-index order, got log index 3 before 1"), order.getMessage());
+      work.markHandled(A.block(2), List.of(A.log(2, 1), A.log(2, 3)));
+      work.commit();
+    }
+    assertEquals(Optional.of(List.of(A.log(2, 1), A.log(2, 3))), store.load(stream).orElseThrow().delivered(2));
   }
 
   @Test

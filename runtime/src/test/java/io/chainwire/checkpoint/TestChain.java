@@ -48,6 +48,19 @@ final class TestChain {
         meta);
   }
 
+  /** Returns a log with no topics and no data (an anonymous event) at {@code logIndex} of block {@code number}. */
+  RawLog anonymousLog(long number, int logIndex) {
+    RawLog log = log(number, logIndex);
+    return new RawLog(List.of(), Bytes.EMPTY, log.meta());
+  }
+
+  /** Returns a four-topic log with 100 bytes of data at {@code logIndex} of block {@code number}. */
+  RawLog fullLog(long number, int logIndex) {
+    RawLog log = log(number, logIndex);
+    List<Hash> topics = List.of(Hash.keccak256("t0"), Hash.keccak256("t1"), Hash.keccak256("t2"), Hash.keccak256("t3"));
+    return new RawLog(topics, Bytes.fromHex("0x" + "ab".repeat(100)), log.meta());
+  }
+
   private static Hash hash(String branch, long number) {
     return Hash.keccak256(branch + "/" + number);
   }

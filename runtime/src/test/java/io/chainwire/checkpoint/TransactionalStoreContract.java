@@ -226,7 +226,24 @@ abstract class TransactionalStoreContract extends CheckpointStoreContract {
     store = open(tablePrefix, 128);
 
     assertEquals(List.of(A.block(1), A.block(2)), store.load(stream).orElseThrow().recentBlocks());
-    assertEquals(List.of("1/1"), query("SELECT id, version FROM " + tablePrefix + "schema_version"));
+    assertEquals(List.of("1/2"), query("SELECT id, version FROM " + tablePrefix + "schema_version"));
+  }
+
+  @Test
+  void deliveredLogRowsStayWithinTheWindow() throws SQLException {
+    store.close();
+    store = open(tablePrefix, 3);
+    for (long number = 1; number <= 6; number++) {
+      handle(store, stream, A.block(number), List.of(A.log(number, 0), A.log(number, 1)));
+    }
+    try (UnitOfWork work = store.begin(stream)) {
+      work.rollbackTo(A.block(5));
+      work.commit();
+    }
+    assertEquals(
+        List.of("4/0", "4/1", "5/0", "5/1"),
+        query("SELECT block_number, log_index FROM " + tablePrefix + "delivered_logs WHERE stream_id = '" + stream
+            + "' ORDER BY block_number, log_index"));
   }
 
   @Test
@@ -234,11 +251,11 @@ abstract class TransactionalStoreContract extends CheckpointStoreContract {
     store.close();
     try (Connection connection = inspect();
         Statement statement = connection.createStatement()) {
-      statement.executeUpdate("UPDATE " + tablePrefix + "schema_version SET version = 2");
+      statement.executeUpdate("UPDATE " + tablePrefix + "schema_version SET version = 3");
     }
     CheckpointException error = assertThrows(CheckpointException.class, () -> open(tablePrefix, 128));
     assertTrue(
-        error.getMessage().contains("have schema version 2 (table " + tablePrefix + "schema_version)"),
+        error.getMessage().contains("have schema version 3 (table " + tablePrefix + "schema_version)"),
         error.getMessage());
     store = open("other_" + tablePrefix, 128);
   }

@@ -1,8 +1,11 @@
 package io.chainwire.checkpoint.internal;
 
+import io.chainwire.abi.LogMeta;
+import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.StreamId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,5 +66,29 @@ public final class CheckpointRules {
       throw new CheckpointException(
           what + ": the handled block at that number is " + stored.get() + ", so it is not a fork point");
     }
+  }
+
+  /**
+   * Returns a copy of {@code delivered}, the logs delivered from {@code block}, after checking that
+   * each was logged in that block and that they are in ascending log-index order.
+   *
+   * @throws IllegalArgumentException naming the first log that breaks a rule
+   */
+  public static List<RawLog> requireDelivered(BlockRef block, List<RawLog> delivered) {
+    List<RawLog> logs = List.copyOf(delivered);
+    for (int i = 0; i < logs.size(); i++) {
+      LogMeta meta = logs.get(i).meta();
+      if (meta.blockNumber() != block.number() || !meta.blockHash().equals(block.hash())) {
+        throw new IllegalArgumentException(
+            "delivered log " + meta.logIndex() + " of block " + meta.blockNumber() + " (" + meta.blockHash()
+                + ") is not a log of " + block);
+      }
+      if (i > 0 && meta.logIndex() <= logs.get(i - 1).meta().logIndex()) {
+        throw new IllegalArgumentException(
+            "delivered logs of " + block + " must be in ascending log-index order, got log index "
+                + logs.get(i - 1).meta().logIndex() + " before " + meta.logIndex());
+      }
+    }
+    return logs;
   }
 }

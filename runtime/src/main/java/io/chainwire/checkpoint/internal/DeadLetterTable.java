@@ -1,17 +1,11 @@
 package io.chainwire.checkpoint.internal;
 
-import io.chainwire.abi.Address;
-import io.chainwire.abi.Bytes;
-import io.chainwire.abi.Hash;
-import io.chainwire.abi.LogMeta;
-import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.DeadLetter;
 import io.chainwire.checkpoint.StreamId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +15,7 @@ import java.util.List;
  */
 final class DeadLetterTable {
   private static final String COLUMNS =
-      "stream_id, block_number, block_hash, transaction_hash, transaction_index, log_index,"
-          + " address, topic0, topic1, topic2, topic3, data, log_removed, handler, error,"
-          + " stack_trace, recorded_at, orphaned";
+      "stream_id, " + LogColumns.NAMES + ", handler, error, stack_trace, recorded_at, orphaned";
 
   private final Dialect dialect;
   private final String create;
@@ -39,13 +31,9 @@ final class DeadLetterTable {
             + name
             + " (id "
             + dialect.idColumn()
-            + ", stream_id VARCHAR(64) NOT NULL, block_number BIGINT NOT NULL,"
-            + " block_hash VARCHAR(66) NOT NULL, transaction_hash VARCHAR(66) NOT NULL,"
-            + " transaction_index INTEGER NOT NULL, log_index INTEGER NOT NULL,"
-            + " address VARCHAR(42) NOT NULL, topic0 VARCHAR(66), topic1 VARCHAR(66),"
-            + " topic2 VARCHAR(66), topic3 VARCHAR(66), data "
-            + dialect.binaryType()
-            + " NOT NULL, log_removed BOOLEAN NOT NULL, handler TEXT NOT NULL, error TEXT NOT NULL,"
+            + ", stream_id VARCHAR(64) NOT NULL, "
+            + LogColumns.definitions(dialect)
+            + ", handler TEXT NOT NULL, error TEXT NOT NULL,"
             + " stack_trace TEXT NOT NULL, recorded_at "
             + dialect.timeType()
             + " NOT NULL, orphaned BOOLEAN NOT NULL)";
@@ -76,29 +64,15 @@ final class DeadLetterTable {
   }
 
   void insert(Connection connection, DeadLetter letter) throws SQLException {
-    LogMeta meta = letter.log().meta();
     try (PreparedStatement statement = connection.prepareStatement(insert)) {
       statement.setString(1, letter.stream().value());
-      statement.setLong(2, meta.blockNumber());
-      statement.setString(3, meta.blockHash().toHex());
-      statement.setString(4, meta.transactionHash().toHex());
-      statement.setInt(5, meta.transactionIndex());
-      statement.setInt(6, meta.logIndex());
-      statement.setString(7, meta.address().toHex());
-      for (int slot = 0; slot < RawLog.MAX_TOPICS; slot++) {
-        if (slot < letter.log().topicCount()) {
-          statement.setString(8 + slot, letter.log().topic(slot).toHex());
-        } else {
-          statement.setNull(8 + slot, Types.VARCHAR);
-        }
-      }
-      statement.setBytes(12, letter.log().data().toByteArray());
-      statement.setBoolean(13, meta.removed());
-      statement.setString(14, letter.handler());
-      statement.setString(15, letter.error());
-      statement.setString(16, letter.stackTrace());
-      dialect.setInstant(statement, 17, letter.recordedAt());
-      statement.setBoolean(18, letter.orphaned());
+      LogColumns.bind(statement, 2, letter.log());
+      int next = 2 + LogColumns.COUNT;
+      statement.setString(next, letter.handler());
+      statement.setString(next + 1, letter.error());
+      statement.setString(next + 2, letter.stackTrace());
+      dialect.setInstant(statement, next + 3, letter.recordedAt());
+      statement.setBoolean(next + 4, letter.orphaned());
       statement.executeUpdate();
     }
   }
@@ -128,34 +102,13 @@ final class DeadLetterTable {
   }
 
   private DeadLetter read(StreamId stream, ResultSet row) throws SQLException {
-    List<Hash> topics = new ArrayList<>();
-    for (int slot = 0; slot < RawLog.MAX_TOPICS; slot++) {
-      String topic = row.getString("topic" + slot);
-      if (topic != null) {
-        topics.add(Hash.fromHex(topic));
-      }
-    }
-    LogMeta meta =
-        new LogMeta(
-            Address.fromHex(row.getString("address")),
-            row.getLong("block_number"),
-            Hash.fromHex(row.getString("block_hash")),
-            Hash.fromHex(row.getString("transaction_hash")),
-            row.getInt("transaction_index"),
-            row.getInt("log_index"),
-            row.getBoolean("log_removed"));
     return new DeadLetter(
         stream,
-        new RawLog(topics, bytes(row.getBytes("data")), meta),
+        LogColumns.read(row),
         row.getString("handler"),
         row.getString("error"),
         row.getString("stack_trace"),
         dialect.getInstant(row, "recorded_at"),
         row.getBoolean("orphaned"));
-  }
-
-  // SQLite hands back an empty blob as null.
-  private static Bytes bytes(byte[] data) {
-    return data == null ? Bytes.EMPTY : Bytes.of(data);
   }
 }

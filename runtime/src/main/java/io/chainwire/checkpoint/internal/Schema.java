@@ -15,8 +15,13 @@ import java.util.Optional;
  * version, which a later chainwire uses to migrate tables this one created.
  */
 final class Schema {
-  /** The schema version this code reads and writes. */
-  static final int VERSION = 1;
+  /**
+   * The schema version this code reads and writes. Version 2 added the delivered-logs table and the
+   * blocks' {@code logs_stored} column; version 1 tables are migrated when the store opens.
+   */
+  static final int VERSION = 2;
+
+  private static final int VERSION_1 = 1;
 
   private final Tables tables;
   private final BlockTable blocks;
@@ -24,7 +29,7 @@ final class Schema {
 
   Schema(Tables tables, Dialect dialect) {
     this.tables = tables;
-    this.blocks = new BlockTable(tables.blocks());
+    this.blocks = new BlockTable(tables.blocks(), tables.deliveredLogs(), dialect);
     this.deadLetters = new DeadLetterTable(tables.deadLetters(), dialect);
   }
 
@@ -37,10 +42,10 @@ final class Schema {
   }
 
   /**
-   * Creates whatever is missing and records the version, in one transaction on {@code
-   * connection}, which must not be in auto-commit mode; does not commit.
+   * Creates whatever is missing, migrates version 1 tables, and records the version, in one
+   * transaction on {@code connection}, which must not be in auto-commit mode; does not commit.
    *
-   * @throws CheckpointException if the tables hold another schema version
+   * @throws CheckpointException if the tables hold a schema version this code cannot migrate
    */
   void prepare(Connection connection, String location) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -49,7 +54,8 @@ final class Schema {
               + tables.schemaVersion()
               + " (id INTEGER NOT NULL PRIMARY KEY, version INTEGER NOT NULL)");
       Optional<Integer> found = version(connection);
-      if (found.isPresent() && found.get() != VERSION) {
+      boolean migrate = found.isPresent() && found.get() == VERSION_1;
+      if (found.isPresent() && found.get() != VERSION && !migrate) {
         throw new CheckpointException(
             "checkpoint tables in "
                 + location
@@ -59,20 +65,27 @@ final class Schema {
                 + tables.schemaVersion()
                 + "), but this chainwire reads version "
                 + VERSION
-                + "; use the chainwire that wrote them, or another tablePrefix");
+                + " (and migrates version "
+                + VERSION_1
+                + "); use the chainwire that wrote them, or another tablePrefix");
       }
       List<String> ddl = new ArrayList<>();
-      ddl.add(blocks.createSql());
+      if (migrate) {
+        ddl.add(blocks.migrateFromVersion1Sql());
+      }
+      ddl.addAll(blocks.createSql());
       ddl.addAll(deadLetters.createSql());
       for (String sql : ddl) {
         statement.execute(sql);
       }
       statement.execute(
-          "INSERT INTO "
-              + tables.schemaVersion()
-              + " (id, version) VALUES (1, "
-              + VERSION
-              + ") ON CONFLICT (id) DO NOTHING");
+          migrate
+              ? "UPDATE " + tables.schemaVersion() + " SET version = " + VERSION + " WHERE id = 1"
+              : "INSERT INTO "
+                  + tables.schemaVersion()
+                  + " (id, version) VALUES (1, "
+                  + VERSION
+                  + ") ON CONFLICT (id) DO NOTHING");
     }
   }
 

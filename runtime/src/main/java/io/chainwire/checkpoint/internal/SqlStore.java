@@ -1,6 +1,5 @@
 package io.chainwire.checkpoint.internal;
 
-import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.CheckpointStore;
@@ -85,8 +84,7 @@ public final class SqlStore implements CheckpointStore {
   public Optional<Checkpoint> load(StreamId stream) {
     Objects.requireNonNull(stream, "stream");
     try (Connection connection = readers.open()) {
-      List<BlockRef> blocks = schema.blocks().all(connection, stream);
-      return blocks.isEmpty() ? Optional.empty() : Optional.of(new Checkpoint(stream, blocks));
+      return schema.blocks().checkpoint(connection, stream);
     } catch (SQLException e) {
       throw new CheckpointException(
           "could not load the checkpoint of stream '" + stream + "' from " + location, e);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -91,15 +92,17 @@ final class SqlUnitOfWork implements UnitOfWork {
   }
 
   @Override
-  public void markHandled(BlockRef block) {
+  public void markHandled(BlockRef block, List<RawLog> delivered) {
     Objects.requireNonNull(block, "block");
+    Objects.requireNonNull(delivered, "delivered");
     requireOpen();
+    List<RawLog> checked = CheckpointRules.requireDelivered(block, delivered);
     Optional<BlockRef> head = sql("read the last handled block", c -> schema.blocks().head(c, stream));
     CheckpointRules.requireNext(stream, head, block, location);
     sql(
         "record " + block + " as handled",
         c -> {
-          schema.blocks().insert(c, stream, block);
+          schema.blocks().insert(c, stream, block, checked);
           schema.blocks().deleteUpTo(c, stream, block.number() - recentBlocks);
           return null;
         });
@@ -118,7 +121,7 @@ final class SqlUnitOfWork implements UnitOfWork {
         c -> {
           schema.blocks().deleteAbove(c, stream, forkPoint.number());
           if (stored.isEmpty()) {
-            schema.blocks().insert(c, stream, forkPoint);
+            schema.blocks().insertForkPoint(c, stream, forkPoint);
           }
           schema.deadLetters().orphanAbove(c, stream, forkPoint.number());
           return null;

@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
  * written into SQL without quoting and never carry anything but an identifier.
  *
  * @param blocks the table of recent handled blocks per stream
+ * @param deliveredLogs the table of the logs delivered from those blocks
  * @param deadLetters the dead-letter table
  * @param schemaVersion the one-row table holding the schema version
  */
-public record Tables(String blocks, String deadLetters, String schemaVersion) {
+public record Tables(String blocks, String deliveredLogs, String deadLetters, String schemaVersion) {
   /** The prefix used unless configured otherwise. */
   public static final String DEFAULT_PREFIX = "chainwire_";
 
@@ -33,6 +34,7 @@ public record Tables(String blocks, String deadLetters, String schemaVersion) {
               + prefix
               + "\"");
     }
-    return new Tables(prefix + "blocks", prefix + "dead_letters", prefix + "schema_version");
+    return new Tables(
+        prefix + "blocks", prefix + "delivered_logs", prefix + "dead_letters", prefix + "schema_version");
   }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies blocks to the handlers, one unit of work each: every log goes to every dispatcher in
- * registration order (the event bus), then the block is recorded as handled and the unit commits.
+ * registration order (the event bus), then the block is recorded as handled with its delivered
+ * logs (which a reorganisation after a restart removes) and the unit commits.
  * A reorganisation is one unit of work too: the removals of the orphaned blocks' logs in reverse
  * chain order, then the rollback of the checkpoint to the fork point.
  *
@@ -72,7 +73,7 @@ public final class Delivery {
       for (RawLog log : block.logs()) {
         deliver(work, log, false);
       }
-      work.markHandled(block.block());
+      work.markHandled(block.block(), block.logs());
       work.commit();
     } catch (CheckpointException e) {
       throw new CheckpointStoreFailedException(stream, e);

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * A block the stream handled and still remembers, with the logs it delivered from it, kept so
- * that a reorganisation can deliver their removals. Blocks loaded from a checkpoint after a
- * restart have no logs in memory: {@code logsKnown} is false.
+ * that a reorganisation can deliver their removals. After a restart the logs come from the
+ * checkpoint store; only a block handled before the store kept delivered logs (schema version 1)
+ * has none: {@code logsKnown} is false.
  *
  * @param block the block
  * @param logs the delivered logs in block order; empty when not known
@@ -21,13 +22,13 @@ public record RecentBlock(BlockRef block, List<RawLog> logs, boolean logsKnown) 
     logs = List.copyOf(logs);
   }
 
-  /** Returns a block handled in this run, with the logs delivered from it. */
+  /** Returns a handled block with the logs delivered from it. */
   public static RecentBlock handled(BlockRef block, List<RawLog> logs) {
     return new RecentBlock(block, logs, true);
   }
 
-  /** Returns a block known only from the checkpoint. */
-  public static RecentBlock fromCheckpoint(BlockRef block) {
+  /** Returns a block from a checkpoint that did not keep the logs delivered from it. */
+  public static RecentBlock withoutLogs(BlockRef block) {
     return new RecentBlock(block, List.of(), false);
   }
 

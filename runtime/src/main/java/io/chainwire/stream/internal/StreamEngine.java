@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,9 +110,12 @@ public final class StreamEngine {
    */
   public void run(Optional<Checkpoint> checkpoint) {
     if (checkpoint.isPresent()) {
-      checkpoint.get().recentBlocks().forEach(block -> ring.add(RecentBlock.fromCheckpoint(block)));
-      next = checkpoint.get().head().number() + 1;
-      LOG.info("stream '{}': resuming after {} from its checkpoint", stream, checkpoint.get().head());
+      Checkpoint loaded = checkpoint.get();
+      loaded.recentBlocks().forEach(block -> ring.add(loaded.delivered(block.number())
+          .map(logs -> RecentBlock.handled(block, logs))
+          .orElseGet(() -> RecentBlock.withoutLogs(block))));
+      next = loaded.head().number() + 1;
+      LOG.info("stream '{}': resuming after {} from its checkpoint", stream, loaded.head());
     } else {
       next = settings.fromBlock();
       LOG.info("stream '{}': no checkpoint, starting at block {}", stream, next);
@@ -341,31 +343,16 @@ public final class StreamEngine {
   }
 
   /**
-   * Returns the logs to remove for an orphaned block: those delivered in this run, or for a block
-   * handled before a restart, its logs re-fetched by hash if the node still has the block.
+   * Returns the logs to remove for an orphaned block: those delivered from it, remembered in this
+   * run or loaded from the checkpoint store after a restart. Only a block handled before the store
+   * kept delivered logs (schema version 1) has none to remove.
    */
   private BlockLogs removalsOf(RecentBlock orphan) {
-    if (orphan.logsKnown()) {
-      return new BlockLogs(orphan.block(), orphan.logs());
+    if (!orphan.logsKnown()) {
+      LOG.warn("stream '{}': {} is orphaned but the checkpoint store has no delivered logs for it (it was handled "
+          + "before the store kept them); the removals of its events cannot be delivered", stream, orphan.block());
     }
-    Hash hash = orphan.block().hash();
-    Optional<List<RawLog>> logs;
-    try {
-      logs = node.call("eth_getLogs of orphaned block " + hash, endpoint ->
-          endpoint.request(client -> client.getBlockByHash(hash)).isEmpty()
-              ? Optional.empty()
-              : Optional.of(endpoint.request(client -> client.getLogs(filter.withBlockHash(hash)))));
-    } catch (NodeRequestFailedException e) {
-      logs = Optional.empty();
-    }
-    if (logs.isEmpty()) {
-      LOG.warn("stream '{}': {}, handled before the restart, is orphaned and the node no longer has it; "
-          + "the removals of its events cannot be delivered", stream, orphan.block());
-      return new BlockLogs(orphan.block(), List.of());
-    }
-    List<RawLog> sorted = new ArrayList<>(logs.get());
-    sorted.sort(Comparator.comparingInt(log -> log.meta().logIndex()));
-    return new BlockLogs(orphan.block(), sorted);
+    return new BlockLogs(orphan.block(), orphan.logs());
   }
 
   private Optional<Hash> canonicalHash(long number) {
