@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments, all optional, as {@code name=value}: {@code logs} (200000), {@code perTx} (logs per
  * transaction, one transaction per block; 250), {@code range} (blocks per {@code eth_getLogs}; 40),
- * {@code concurrency} (ranges in flight; 4), {@code rounds} (3), {@code childHeap} (128m).
+ * {@code concurrency} (ranges in flight; 4), {@code rounds} (3), {@code childHeap} (128m), {@code
+ * store} ({@code sqlite}, or {@code memory} to measure chainwire without SQLite in the rounds; the
+ * child always uses SQLite).
  */
 public final class BackfillHarness {
   // Above anvil's finalized block and the default window of 128 recent blocks.
@@ -30,7 +32,7 @@ public final class BackfillHarness {
   private BackfillHarness() {}
 
   /** The harness's settings. */
-  record Settings(long logs, int perTx, long range, int concurrency, int rounds, String childHeap) {
+  record Settings(long logs, int perTx, long range, int concurrency, int rounds, String childHeap, boolean sqlite) {
     static Settings parse(String... args) {
       long logs = 200_000;
       int perTx = 250;
@@ -38,6 +40,7 @@ public final class BackfillHarness {
       int concurrency = 4;
       int rounds = 3;
       String childHeap = "128m";
+      boolean sqlite = true;
       for (String arg : args) {
         String[] pair = arg.split("=", 2);
         if (pair.length != 2) {
@@ -50,14 +53,19 @@ public final class BackfillHarness {
           case "concurrency" -> concurrency = Integer.parseInt(pair[1]);
           case "rounds" -> rounds = Integer.parseInt(pair[1]);
           case "childHeap" -> childHeap = pair[1];
+          case "store" -> sqlite = switch (pair[1]) {
+            case "sqlite" -> true;
+            case "memory" -> false;
+            default -> throw new IllegalArgumentException("store must be sqlite or memory, got " + pair[1]);
+          };
           default -> throw new IllegalArgumentException(
-              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, rounds, childHeap");
+              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, rounds, childHeap, store");
         }
       }
       if (logs < perTx || logs % perTx != 0) {
         throw new IllegalArgumentException("logs must be a positive multiple of perTx " + perTx + ", got " + logs);
       }
-      return new Settings(logs, perTx, range, concurrency, rounds, childHeap);
+      return new Settings(logs, perTx, range, concurrency, rounds, childHeap, sqlite);
     }
   }
 
@@ -76,8 +84,9 @@ public final class BackfillHarness {
   record Report(Settings settings, EmittedLogs logs, List<Round> rounds, String child) {
     /** Prints the rounds, the medians in logs per second and the ratios. */
     void print(PrintStream out) {
-      out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight%n",
-          logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(), settings.concurrency());
+      out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight, %s checkpoints%n",
+          logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(), settings.concurrency(),
+          settings.sqlite() ? "SQLite" : "in-memory");
       out.println("| round | node ceiling logs/s | chainwire logs/s | web3j logs/s | chainwire ÷ ceiling | chainwire ÷ web3j |");
       out.println("|---|---:|---:|---:|---:|---:|");
       for (int i = 0; i < rounds.size(); i++) {
@@ -124,7 +133,8 @@ public final class BackfillHarness {
           long bytes = ceiling.fetch(logs, settings.range(), settings.concurrency());
           long ceilingNanos = System.nanoTime() - start;
           long chainwireNanos = ChainwireBackfill.run(
-              logs, settings.range(), settings.concurrency(), directory.resolve("round-" + i + ".db"), "round-" + i);
+              logs, settings.range(), settings.concurrency(),
+              settings.sqlite() ? directory.resolve("round-" + i + ".db") : null, "round-" + i);
           start = System.nanoTime();
           long decoded = web3j.run(logs, settings.range(), settings.concurrency());
           long web3jNanos = System.nanoTime() - start;

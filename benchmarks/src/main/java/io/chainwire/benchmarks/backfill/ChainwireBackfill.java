@@ -4,6 +4,8 @@ import io.chainwire.abi.Address;
 import io.chainwire.benchmarks.contracts.Erc20;
 import io.chainwire.benchmarks.transfers.TransferHandler;
 import io.chainwire.benchmarks.transfers.TransferHandlerDispatcher;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.InMemoryCheckpointStore;
 import io.chainwire.checkpoint.SqliteCheckpointStore;
 import io.chainwire.handler.EventContext;
 import io.chainwire.stream.EventStream;
@@ -27,14 +29,24 @@ final class ChainwireBackfill {
 
   /**
    * Runs the backfill and returns the nanoseconds from starting the stream to the handler's last
-   * emitted log.
+   * emitted log. The checkpoints go to a new SQLite file {@code database}, or to memory if it is null
+   * (to tell SQLite's share of the time).
    *
    * @throws IllegalStateException if the stream fails, or the handler does not see every log
    */
   static long run(EmittedLogs logs, long rangeBlocks, int concurrency, Path database, String streamId)
       throws InterruptedException {
+    try (CheckpointStore store = database == null
+        ? new InMemoryCheckpointStore()
+        : SqliteCheckpointStore.builder(database).build()) {
+      return run(logs, rangeBlocks, concurrency, store, streamId);
+    }
+  }
+
+  private static long run(EmittedLogs logs, long rangeBlocks, int concurrency, CheckpointStore store, String streamId)
+      throws InterruptedException {
     Counter counter = new Counter(logs.logs());
-    try (SqliteCheckpointStore store = SqliteCheckpointStore.builder(database).build()) {
+    {
       long start = System.nanoTime();
       try (StreamHandle handle = EventStream.builder()
           .id(streamId)
