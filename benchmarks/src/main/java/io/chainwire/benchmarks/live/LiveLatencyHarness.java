@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The node's automine is off. For each block, the transaction that emits the event is sent first
  * and waits in the node's pool; then the clock starts ({@code System.nanoTime()}) just before the
  * {@code anvil_mine} call that mines it, and stops in the handler. The next block is mined only
- * after the handler has run, so blocks never queue behind each other. Streams run with no
+ * after the handler has run, so blocks never queue behind each other, and after a random pause of
+ * up to one poll interval, so blocks do not arrive in step with the poller. Streams run with no
  * confirmations and a SQLite checkpoint store, so each latency includes the block's commit.
  *
  * <p>Arguments, all optional, as {@code name=value}: {@code blocks} (measured blocks per transport;
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LiveLatencyHarness {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final long SEED = 42;
 
   private LiveLatencyHarness() {}
 
@@ -136,7 +139,10 @@ public final class LiveLatencyHarness {
         throw new IllegalStateException(transport + ": the stream is not live but " + handle.state(),
             handle.failure().orElse(null));
       }
+      SplittableRandom random = new SplittableRandom(SEED);
       for (int i = -settings.warmup(); i < settings.blocks(); i++) {
+        // Mined right after the previous handler call, every block would wait a whole poll interval.
+        Thread.sleep(random.nextLong(settings.pollInterval().toMillis() + 1));
         emitter.submit(1);
         long start = System.nanoTime();
         anvil.mine(1);
