@@ -46,28 +46,26 @@ final class ChainwireBackfill {
   private static long run(EmittedLogs logs, long rangeBlocks, int concurrency, CheckpointStore store, String streamId)
       throws InterruptedException {
     Counter counter = new Counter(logs.logs());
-    {
-      long start = System.nanoTime();
-      try (StreamHandle handle = EventStream.builder()
-          .id(streamId)
-          .endpoint(logs.node().toString())
-          .address(logs.contract())
-          .fromBlock(logs.firstBlock())
-          .maxRange(rangeBlocks)
-          .concurrency(concurrency)
-          .checkpointStore(store)
-          .handler(new TransferHandlerDispatcher(counter))
-          .build()
-          .start()) {
-        if (!handle.awaitLive(TIMEOUT)) {
-          throw new IllegalStateException("the stream is not live but " + handle.state(), handle.failure().orElse(null));
-        }
+    long start = System.nanoTime();
+    try (StreamHandle handle = EventStream.builder()
+        .id(streamId)
+        .endpoint(logs.node().toString())
+        .address(logs.contract())
+        .fromBlock(logs.firstBlock())
+        .maxRange(rangeBlocks)
+        .concurrency(concurrency)
+        .checkpointStore(store)
+        .handler(new TransferHandlerDispatcher(counter))
+        .build()
+        .start()) {
+      if (!handle.awaitLive(TIMEOUT)) {
+        throw new IllegalStateException("the stream is not live but " + handle.state(), handle.failure().orElse(null));
       }
-      if (counter.count != logs.logs()) {
-        throw new IllegalStateException("the handler saw " + counter.count + " logs of " + logs.logs());
-      }
-      return counter.lastLogNanos - start;
     }
+    if (counter.count != logs.logs()) {
+      throw new IllegalStateException("the handler saw " + counter.count + " logs of " + logs.logs());
+    }
+    return counter.lastLogNanos - start;
   }
 
   /**
