@@ -34,14 +34,26 @@ final class FieldNames {
    */
   int next(JsonParser parser) throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      Integer number = numbers.get(parser.currentName());
+      int number = number(parser.currentName());
       parser.nextToken();
-      if (number != null) {
+      if (number >= 0) {
         return number;
       }
       parser.skipChildren();
     }
     return -1;
+  }
+
+  private int number(String name) {
+    // Jackson interns the names it reads, as Java interns literals: identity finds known fields
+    // without hashing; the map covers a parser that does not intern.
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
+    Integer number = numbers.get(name);
+    return number == null ? -1 : number;
   }
 
   /** Returns the JSON name of field {@code field}. */

@@ -8,7 +8,6 @@ import io.chainwire.abi.Hash;
 import io.chainwire.abi.internal.Hex;
 import io.chainwire.abi.internal.ValueAccess;
 import java.io.IOException;
-import java.nio.CharBuffer;
 
 /**
  * Strict readers for the hex strings of JSON-RPC: quantities, hashes, addresses and data. Each reads
@@ -90,7 +89,7 @@ final class HexValues {
 
   private static byte[] decode(JsonParser parser) throws IOException {
     try {
-      return Hex.decode(CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
+      return Hex.decode(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     } catch (IllegalArgumentException e) {
       throw MalformedResponse.at(parser, e.getMessage());
     }

@@ -1,0 +1,189 @@
+package io.chainwire.benchmarks.backfill;
+
+import io.chainwire.benchmarks.transfers.TransferEmitter;
+import io.chainwire.testkit.Anvil;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Figure 3: starts anvil, emits the Transfer logs, buries them under empty blocks (so the whole
+ * range is below the stream's recent-block window and is backfilled by ranges), then measures in
+ * rounds, each round the node ceiling, chainwire and web3j in turn over the same ranges with the
+ * same concurrency, and finally one chainwire backfill in a child JVM with a small heap.
+ *
+ * <p>Arguments, all optional, as {@code name=value}: {@code logs} (200000), {@code perTx} (logs per
+ * transaction, one transaction per block; 250), {@code range} (blocks per {@code eth_getLogs}; 40),
+ * {@code concurrency} (ranges in flight; 4), {@code rounds} (3), {@code childHeap} (128m), {@code
+ * store} ({@code sqlite}, or {@code memory} to measure chainwire without SQLite in the rounds; the
+ * child always uses SQLite).
+ */
+public final class BackfillHarness {
+  // Above anvil's finalized block and the default window of 128 recent blocks.
+  private static final int BURY_BLOCKS = 300;
+
+  private BackfillHarness() {}
+
+  /** The harness's settings. */
+  record Settings(long logs, int perTx, long range, int concurrency, int rounds, String childHeap, boolean sqlite) {
+    static Settings parse(String... args) {
+      long logs = 200_000;
+      int perTx = 250;
+      long range = 40;
+      int concurrency = 4;
+      int rounds = 3;
+      String childHeap = "128m";
+      boolean sqlite = true;
+      for (String arg : args) {
+        String[] pair = arg.split("=", 2);
+        if (pair.length != 2) {
+          throw new IllegalArgumentException("expected name=value, got " + arg);
+        }
+        switch (pair[0]) {
+          case "logs" -> logs = Long.parseLong(pair[1]);
+          case "perTx" -> perTx = Integer.parseInt(pair[1]);
+          case "range" -> range = Long.parseLong(pair[1]);
+          case "concurrency" -> concurrency = Integer.parseInt(pair[1]);
+          case "rounds" -> rounds = Integer.parseInt(pair[1]);
+          case "childHeap" -> childHeap = pair[1];
+          case "store" -> sqlite = switch (pair[1]) {
+            case "sqlite" -> true;
+            case "memory" -> false;
+            default -> throw new IllegalArgumentException("store must be sqlite or memory, got " + pair[1]);
+          };
+          default -> throw new IllegalArgumentException(
+              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, rounds, childHeap, store");
+        }
+      }
+      if (logs < perTx || logs % perTx != 0) {
+        throw new IllegalArgumentException("logs must be a positive multiple of perTx " + perTx + ", got " + logs);
+      }
+      return new Settings(logs, perTx, range, concurrency, rounds, childHeap, sqlite);
+    }
+  }
+
+  /**
+   * One round's times in nanoseconds.
+   *
+   * @param ceilingBytes the response bytes the ceiling read
+   */
+  record Round(long ceilingNanos, long ceilingBytes, long chainwireNanos, long web3jNanos) {}
+
+  /**
+   * What the harness measured.
+   *
+   * @param child the child JVM's output line
+   */
+  record Report(Settings settings, EmittedLogs logs, List<Round> rounds, String child) {
+    /** Prints the rounds, the medians in logs per second and the ratios. */
+    void print(PrintStream out) {
+      out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight, %s checkpoints%n",
+          logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(), settings.concurrency(),
+          settings.sqlite() ? "SQLite" : "in-memory");
+      out.println("| round | node ceiling logs/s | chainwire logs/s | web3j logs/s | chainwire ÷ ceiling | chainwire ÷ web3j |");
+      out.println("|---|---:|---:|---:|---:|---:|");
+      for (int i = 0; i < rounds.size(); i++) {
+        Round round = rounds.get(i);
+        row(out, String.valueOf(i + 1), round.ceilingNanos(), round.chainwireNanos(), round.web3jNanos());
+      }
+      row(out, "median", median(Round::ceilingNanos), median(Round::chainwireNanos), median(Round::web3jNanos));
+      out.printf("ceiling bytes per round: %d (%.0f bytes per log)%n",
+          rounds.get(0).ceilingBytes(), (double) rounds.get(0).ceilingBytes() / logs.logs());
+      out.println("child JVM (-Xmx" + settings.childHeap() + "): " + child);
+    }
+
+    private void row(PrintStream out, String name, long ceiling, long chainwire, long web3j) {
+      out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.1f× |%n", name,
+          perSecond(ceiling), perSecond(chainwire), perSecond(web3j),
+          (double) ceiling / chainwire, (double) web3j / chainwire);
+    }
+
+    private double perSecond(long nanos) {
+      return logs.logs() * 1e9 / nanos;
+    }
+
+    private long median(java.util.function.ToLongFunction<Round> time) {
+      long[] times = rounds.stream().mapToLong(time).sorted().toArray();
+      return times[times.length / 2];
+    }
+  }
+
+  /** Runs the harness and prints its report; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    run(Settings.parse(args), System.out).print(System.out);
+  }
+
+  /** Runs the harness, printing progress to {@code progress}. */
+  static Report run(Settings settings, PrintStream progress) throws Exception {
+    try (Anvil anvil = Anvil.start()) {
+      EmittedLogs logs = emit(anvil, settings, progress);
+      Path directory = Files.createTempDirectory("chainwire-backfill");
+      NodeCeiling ceiling = new NodeCeiling();
+      List<Round> rounds = new ArrayList<>();
+      try (Web3jBackfill web3j = new Web3jBackfill(logs)) {
+        for (int i = 1; i <= settings.rounds(); i++) {
+          long start = System.nanoTime();
+          long bytes = ceiling.fetch(logs, settings.range(), settings.concurrency());
+          long ceilingNanos = System.nanoTime() - start;
+          long chainwireNanos = ChainwireBackfill.run(
+              logs, settings.range(), settings.concurrency(),
+              settings.sqlite() ? directory.resolve("round-" + i + ".db") : null, "round-" + i);
+          start = System.nanoTime();
+          long decoded = web3j.run(logs, settings.range(), settings.concurrency());
+          long web3jNanos = System.nanoTime() - start;
+          if (decoded != logs.logs()) {
+            throw new IllegalStateException("web3j decoded " + decoded + " logs of " + logs.logs());
+          }
+          Round round = new Round(ceilingNanos, bytes, chainwireNanos, web3jNanos);
+          progress.printf("round %d: ceiling %d ms, chainwire %d ms, web3j %d ms%n", i,
+              ceilingNanos / 1_000_000, chainwireNanos / 1_000_000, web3jNanos / 1_000_000);
+          rounds.add(round);
+        }
+      }
+      return new Report(settings, logs, rounds, runChild(logs, settings));
+    }
+  }
+
+  private static EmittedLogs emit(Anvil anvil, Settings settings, PrintStream progress) {
+    TransferEmitter emitter = TransferEmitter.deploy(anvil);
+    long transactions = settings.logs() / settings.perTx();
+    long start = System.nanoTime();
+    long first = -1;
+    long last = -1;
+    for (long i = 0; i < transactions; i++) {
+      last = emitter.emit(settings.perTx());
+      if (first < 0) {
+        first = last;
+      }
+    }
+    anvil.mine(BURY_BLOCKS);
+    progress.printf("emitted %d logs in %d blocks in %d ms%n",
+        settings.logs(), last - first + 1, (System.nanoTime() - start) / 1_000_000);
+    return new EmittedLogs(anvil.httpUrl(), emitter.address(), first, last, settings.logs());
+  }
+
+  /** Runs one chainwire backfill in a child JVM with the small heap; returns its output line. */
+  private static String runChild(EmittedLogs logs, Settings settings) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(Arrays.asList(java, "-Xmx" + settings.childHeap(),
+        "-cp", System.getProperty("java.class.path"), ChainwireBackfill.class.getName(),
+        logs.node().toString(), logs.contract().toString(), String.valueOf(logs.firstBlock()),
+        String.valueOf(logs.lastBlock()), String.valueOf(logs.logs()), String.valueOf(settings.range()),
+        String.valueOf(settings.concurrency())));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {
+      child.destroyForcibly();
+      throw new IllegalStateException("the child JVM with -Xmx" + settings.childHeap() + " failed:\n" + output);
+    }
+    String[] lines = output.split("\n");
+    return lines[lines.length - 1];
+  }
+}
