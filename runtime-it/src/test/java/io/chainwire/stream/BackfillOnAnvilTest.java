@@ -83,6 +83,28 @@ class BackfillOnAnvilTest {
   }
 
   @Test
+  void asksForTheHeaderOfOnlyTheLastBlockOfEachFinalizedRange(Anvil anvil) throws Exception {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    history(chain, 60, 5);
+    long lastPing = anvil.blockNumber();
+    anvil.mine(300);
+    long head = anvil.blockNumber();
+    Recorder recorder = new Recorder();
+
+    List<Long> asked;
+    try (RangeLimitProxy proxy = new RangeLimitProxy(anvil.httpUrl(), Long.MAX_VALUE);
+        StreamHandle handle = chain.stream("finalized").endpoint(proxy.url()).checkpointStore(new InMemoryCheckpointStore())
+            .maxRange(50).concurrency(4).handler(recorder).build().start()) {
+      Waits.handled(handle, head);
+      asked = proxy.headersAsked().stream().filter(number -> number <= lastPing).toList();
+    }
+    recorder.assertExactlyOnceInOrder(chain.canonicalPings());
+    long ranges = (lastPing - chain.deployBlock()) / 50 + 1;
+    assertTrue(asked.size() <= ranges, ranges + " ranges cover the 60 blocks with events, but headers were asked for "
+        + asked);
+  }
+
+  @Test
   void resumesFromItsCheckpointWithoutDeliveringAnythingTwice(Anvil anvil, @TempDir Path directory) throws Exception {
     EmitterChain chain = EmitterChain.deploy(anvil);
     history(chain, 10, 20);

@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies blocks to the handlers, one unit of work each: every log goes to every dispatcher in
- * registration order (the event bus), then the block is recorded as handled with its delivered
- * logs (which a reorganisation after a restart removes) and the unit commits.
+ * Applies blocks to the handlers in units of work, one per block when following the head and one
+ * per range during backfill: every log goes to every dispatcher in registration order (the event
+ * bus), each block is recorded as handled with its delivered logs (which a reorganisation after a
+ * restart removes), and the unit commits.
  * A reorganisation is one unit of work too: the removals of the orphaned blocks' logs in reverse
  * chain order, then the rollback of the checkpoint to the fork point.
  *
@@ -69,17 +70,38 @@ public final class Delivery {
    * @throws StreamStopping if the stream stopped while a handler call waited to be retried
    */
   public void apply(BlockLogs block) {
+    apply(List.of(), List.of(block));
+  }
+
+  /**
+   * Delivers {@code settled}, logs of finalized blocks that are not recorded one by one, then each
+   * block's logs, recording each block as handled after its logs, all in one committed unit of work.
+   *
+   * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
+   * @throws CheckpointStoreFailedException if the store failed
+   * @throws StreamStopping if the stream stopped while a handler call waited to be retried
+   */
+  public void apply(List<RawLog> settled, List<BlockLogs> blocks) {
     try (UnitOfWork work = store.begin(stream)) {
-      for (RawLog log : block.logs()) {
+      for (RawLog log : settled) {
         deliver(work, log, false);
       }
-      work.markHandled(block.block(), block.logs());
+      for (BlockLogs block : blocks) {
+        for (RawLog log : block.logs()) {
+          deliver(work, log, false);
+        }
+        work.markHandled(block.block(), block.logs());
+      }
       work.commit();
     } catch (CheckpointException e) {
       throw new CheckpointStoreFailedException(stream, e);
     }
-    metrics.eventsDelivered(block.logs().size());
-    metrics.blockHandled(block.block().number());
+    int delivered = settled.size();
+    for (BlockLogs block : blocks) {
+      delivered += block.logs().size();
+      metrics.blockHandled(block.block().number());
+    }
+    metrics.eventsDelivered(delivered);
   }
 
   /**

@@ -1,27 +1,30 @@
 package io.chainwire.stream.internal;
 
-import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.abi.RawLog;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * One backfill range as fetched: its blocks with events, in order, and the range's last block,
- * whose header lets the checkpoint move to the end of the range.
+ * One backfill range as fetched: the logs of finalized blocks below its last block, which need no
+ * block header (settled logs), then the blocks to record as handled, each with its logs, ascending
+ * and ending with the range's last block, whose header moves the checkpoint to the end of the range.
  *
  * @param from the first block of the range
  * @param to the last block of the range
- * @param blocks the blocks holding logs, ascending
- * @param end block {@code to}
+ * @param settled logs of finalized blocks below {@code to}, in chain order
+ * @param blocks the blocks to record as handled, ascending, the last one block {@code to}
  */
-public record FetchedRange(long from, long to, List<BlockLogs> blocks, BlockRef end) {
-  /** Copies the blocks and checks that nothing is missing. */
+public record FetchedRange(long from, long to, List<RawLog> settled, List<BlockLogs> blocks) {
+  /** Copies the lists and checks that the range ends with its last block. */
   public FetchedRange {
+    settled = List.copyOf(settled);
     blocks = List.copyOf(blocks);
-    Objects.requireNonNull(end, "end");
+    if (blocks.isEmpty() || blocks.get(blocks.size() - 1).block().number() != to) {
+      throw new IllegalArgumentException("the blocks of range " + from + ".." + to + " must end with block " + to);
+    }
   }
 
   /** Returns how many logs the range holds. */
   public int logCount() {
-    return blocks.stream().mapToInt(block -> block.logs().size()).sum();
+    return settled.size() + blocks.stream().mapToInt(block -> block.logs().size()).sum();
   }
 }

@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The reorder window of a backfill: fetches run in parallel, at most {@code capacity} at a time,
- * and come out strictly in the order they were submitted, whatever order they finish in. Memory is
- * bounded by the capacity: a fetch is only submitted when there is room. Used by one thread.
+ * The reorder window of a backfill: fetches run in parallel on the executor (as many at a time as
+ * it has threads) and come out strictly in the order they were submitted, whatever order they
+ * finish in. Memory is bounded by the capacity: at most {@code capacity} fetches are pending,
+ * running, queued or finished and waiting their turn, and a fetch is only submitted when there is
+ * room. A capacity above the executor's threads keeps every thread busy while finished fetches
+ * wait for the one before them. Used by one thread.
  *
  * @param <T> what a fetch returns
  */

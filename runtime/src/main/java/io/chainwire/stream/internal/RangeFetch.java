@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * then, in batches, the headers of the blocks holding logs and of the range's last block. Each log's
  * block hash must match its header; if not, the chain moved meanwhile and the range is fetched
  * again from the start. Logs already fetched survive a retry or a failover otherwise.
+ *
+ * <p>A range at or below the node's finalized block cannot move, so only the header of its last
+ * block is fetched: the logs of the blocks below it come back as settled logs, without headers.
  */
 public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   /** Headers asked for in one batch request. */
@@ -41,18 +44,23 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   private final LogFilter filter;
   private final long from;
   private final long to;
+  private final boolean finalized;
   private final StreamMetrics metrics;
   private final List<RawLog> collected = new ArrayList<>();
   private long cursor;
 
-  /** Creates the fetch of blocks {@code from} to {@code to}, both included. */
-  public RangeFetch(LogFilter filter, long from, long to, StreamMetrics metrics) {
+  /**
+   * Creates the fetch of blocks {@code from} to {@code to}, both included; {@code finalized} says
+   * that block {@code to} is at or below the node's finalized block.
+   */
+  public RangeFetch(LogFilter filter, long from, long to, boolean finalized, StreamMetrics metrics) {
     if (from > to) {
       throw new IllegalArgumentException("empty range " + from + ".." + to);
     }
     this.filter = filter;
     this.from = from;
     this.to = to;
+    this.finalized = finalized;
     this.metrics = metrics;
     this.cursor = from;
   }
@@ -104,22 +112,36 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     for (RawLog log : collected) {
       byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
     }
+    if (finalized) {
+      List<RawLog> endLogs = byBlock.getOrDefault(to, List.of());
+      List<RawLog> settled = collected.subList(0, collected.size() - endLogs.size());
+      BlockHeader end = headers(endpoint, List.of(to)).get(to);
+      requireSameBlock(to, end, endLogs);
+      return new FetchedRange(from, to, settled, List.of(new BlockLogs(Headers.ref(end), endLogs)));
+    }
     TreeSet<Long> numbers = new TreeSet<>(byBlock.keySet());
     numbers.add(to);
     Map<Long, BlockHeader> headers = headers(endpoint, new ArrayList<>(numbers));
-    List<BlockLogs> blocks = new ArrayList<>(byBlock.size());
+    List<BlockLogs> blocks = new ArrayList<>(byBlock.size() + 1);
     for (Map.Entry<Long, List<RawLog>> entry : byBlock.entrySet()) {
       BlockHeader header = headers.get(entry.getKey());
-      for (RawLog log : entry.getValue()) {
-        Hash logBlock = log.meta().blockHash();
-        if (!logBlock.equals(header.hash())) {
-          throw new NodeInconsistency("a log of block " + entry.getKey() + " names block hash " + logBlock
-              + " but the block's header has " + header.hash() + "; the chain moved during the fetch");
-        }
-      }
+      requireSameBlock(entry.getKey(), header, entry.getValue());
       blocks.add(new BlockLogs(Headers.ref(header), entry.getValue()));
     }
-    return new FetchedRange(from, to, blocks, Headers.ref(headers.get(to)));
+    if (!byBlock.containsKey(to)) {
+      blocks.add(new BlockLogs(Headers.ref(headers.get(to)), List.of()));
+    }
+    return new FetchedRange(from, to, List.of(), blocks);
+  }
+
+  private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {
+    for (RawLog log : logs) {
+      Hash logBlock = log.meta().blockHash();
+      if (!logBlock.equals(header.hash())) {
+        throw new NodeInconsistency("a log of block " + number + " names block hash " + logBlock
+            + " but the block's header has " + header.hash() + "; the chain moved during the fetch");
+      }
+    }
   }
 
   private static Map<Long, BlockHeader> headers(Endpoint endpoint, List<Long> numbers) {

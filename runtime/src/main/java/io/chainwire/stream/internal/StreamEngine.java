@@ -144,10 +144,11 @@ public final class StreamEngine {
     waitingForNode = false;
     long safe = head.number() - settings.confirmations();
     if (safe - next + 1 > CATCH_UP_BY_RANGES) {
-      long target = backfillTarget(safe);
+      long finalized = finalizedBlock().map(BlockHeader::number).orElse(-1L);
+      long target = backfillTarget(safe, finalized);
       if (target >= next) {
         if (!verifyTip()) {
-          backfill(next, target);
+          backfill(next, target, finalized);
           head = latest();
         }
         return;
@@ -196,35 +197,34 @@ public final class StreamEngine {
 
   /**
    * Returns the last block to backfill by ranges: the safe head, but no higher than the finalized
-   * block or, if that is further back than the recent-block window, the window's lower edge.
+   * block ({@code finalized}, -1 if unknown) or, if that is further back than the recent-block
+   * window, the window's lower edge.
    */
-  private long backfillTarget(long safe) {
-    long windowEdge = safe - ring.depth();
-    long finalized = finalizedBlock().map(BlockHeader::number).orElse(windowEdge);
-    return Math.min(safe, Math.max(finalized, windowEdge));
+  private long backfillTarget(long safe, long finalized) {
+    return Math.min(safe, Math.max(finalized, safe - ring.depth()));
   }
 
-  private void backfill(long from, long to) {
+  /**
+   * Backfills blocks {@code from} to {@code to} by ranges, fetched {@code concurrency} at a time by
+   * the fetch threads while up to twice as many wait, fetched, for their turn to be delivered; a
+   * range ending at or below {@code finalized} is fetched without the headers of its inner blocks.
+   */
+  private void backfill(long from, long to, long finalized) {
     enter(StreamState.BACKFILLING);
     BackfillProgress progress = new BackfillProgress(stream, from, to, System::nanoTime, node::retries);
-    OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, settings.concurrency(), stop);
+    OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, 2 * settings.concurrency(), stop);
     long planned = from;
     try {
       while (next <= to) {
         while (window.hasRoom() && planned <= to) {
           long start = planned;
           long end = Math.min(to, start + node.preferred().ranges().current() - 1);
-          RangeFetch fetch = new RangeFetch(filter, start, end, metrics);
+          RangeFetch fetch = new RangeFetch(filter, start, end, end <= finalized, metrics);
           window.submit(() -> node.call(fetch.describe(), fetch));
           planned = end + 1;
         }
         FetchedRange range = window.next();
-        for (BlockLogs block : range.blocks()) {
-          if (!accept(block)) {
-            return;
-          }
-        }
-        if (next <= range.to() && !accept(new BlockLogs(range.end(), List.of()))) {
+        if (!accept(range.settled(), range.blocks())) {
           return;
         }
         long blocks = range.to() - range.from() + 1;
@@ -237,19 +237,36 @@ public final class StreamEngine {
     }
   }
 
-  /** Handles a fetched block unless it does not extend the last handled one; false on a reorganisation. */
-  private boolean accept(BlockLogs block) {
-    Optional<RecentBlock> tip = ring.tip();
-    BlockRef ref = block.block();
-    if (tip.isPresent() && tip.get().number() == ref.number() - 1 && !ref.parentHash().equals(tip.get().block().hash())) {
-      LOG.info("stream '{}': {} does not extend the last handled {}", stream, ref, tip.get().block());
+  /**
+   * Handles {@code settled} and the fetched blocks in one unit of work, up to the first block that
+   * does not extend the one before it (or the last handled one); false on such a reorganisation,
+   * after handling the blocks before it.
+   */
+  private boolean accept(List<RawLog> settled, List<BlockLogs> blocks) {
+    BlockRef previous = ring.tip().map(RecentBlock::block).orElse(null);
+    int linked = 0;
+    for (BlockLogs block : blocks) {
+      BlockRef ref = block.block();
+      if (previous != null && previous.number() == ref.number() - 1 && !ref.parentHash().equals(previous.hash())) {
+        LOG.info("stream '{}': {} does not extend the last handled {}", stream, ref, previous);
+        break;
+      }
+      previous = ref;
+      linked++;
+    }
+    if (linked > 0) {
+      List<BlockLogs> handled = blocks.subList(0, linked);
+      delivery.apply(settled, handled);
+      for (BlockLogs block : handled) {
+        ring.add(RecentBlock.handled(block.block(), block.logs()));
+        next = block.block().number() + 1;
+        observer.handled(block.block());
+      }
+    }
+    if (linked < blocks.size()) {
       handleReorg();
       return false;
     }
-    delivery.apply(block);
-    ring.add(RecentBlock.handled(ref, block.logs()));
-    next = ref.number() + 1;
-    observer.handled(ref);
     return true;
   }
 
@@ -272,7 +289,7 @@ public final class StreamEngine {
       head = latest();
       return false;
     }
-    return accept(new BlockLogs(Headers.ref(header), logs));
+    return accept(List.of(), List.of(new BlockLogs(Headers.ref(header), logs)));
   }
 
   private List<RawLog> logsOf(Endpoint endpoint, BlockHeader header) {

@@ -11,6 +11,7 @@ import io.chainwire.abi.Hash;
 import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
+import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.handler.EventContext;
@@ -72,6 +73,28 @@ class DeliveryTest {
   private Delivery delivery(ErrorPolicy policy, EventDispatcher... handlers) {
     return new Delivery(STREAM, store, List.of(handlers), policy,
         new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), new Random(3)), 3, new StopSignal(), StreamMetrics.NONE);
+  }
+
+  @Test
+  void appliesSettledLogsAndSeveralBlocksInOrderRecordingEachBlockWithItsLogs() {
+    delivery(ErrorPolicy.STOP, handler("a")).apply(List.of(log(1, 0), log(2, 0)),
+        List.of(new BlockLogs(block(3), List.of(log(3, 0))), new BlockLogs(block(4), List.of(log(4, 0), log(4, 1)))));
+
+    assertEquals(List.of("a handles 1/0", "a handles 2/0", "a handles 3/0", "a handles 4/0", "a handles 4/1"), calls);
+    Checkpoint checkpoint = store.load(STREAM).orElseThrow();
+    assertEquals(List.of(block(3), block(4)), checkpoint.recentBlocks());
+    assertEquals(List.of(log(4, 0), log(4, 1)), checkpoint.delivered(4).orElseThrow());
+  }
+
+  @Test
+  void aFailureInTheLastBlockOfARangeUndoesTheWholeRange() {
+    Delivery delivery = delivery(ErrorPolicy.STOP, handler("a", context -> context.meta().blockNumber() == 3,
+        new IllegalStateException("bad event")));
+
+    assertThrows(HandlerFailedException.class, () -> delivery.apply(List.of(log(1, 0)),
+        List.of(new BlockLogs(block(2), List.of(log(2, 0))), new BlockLogs(block(3), List.of(log(3, 0))))));
+
+    assertTrue(store.load(STREAM).isEmpty(), "one unit of work for the range: nothing of it was committed");
   }
 
   @Test

@@ -66,6 +66,36 @@ class OrderedFetchesTest {
   }
 
   @Test
+  void keepsEveryThreadFetchingWhileFinishedFetchesWaitForTheOldest() throws Exception {
+    ExecutorService twoThreads = Executors.newFixedThreadPool(2);
+    try {
+      OrderedFetches<Integer> window = new OrderedFetches<>(twoThreads, 4, stop);
+      CountDownLatch releaseOldest = new CountDownLatch(1);
+      List<Integer> finished = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        int index = i;
+        window.submit(() -> {
+          if (index == 0) {
+            releaseOldest.await();
+          }
+          synchronized (finished) {
+            finished.add(index);
+          }
+          return index;
+        });
+      }
+      awaitFinished(finished, 3);
+      assertEquals(List.of(1, 2, 3), finished, "the second thread ran every later fetch while the oldest was pending");
+      releaseOldest.countDown();
+      for (int i = 0; i < 4; i++) {
+        assertEquals(i, window.next());
+      }
+    } finally {
+      twoThreads.shutdownNow();
+    }
+  }
+
+  @Test
   void holdsAtMostItsCapacity() {
     OrderedFetches<Integer> window = new OrderedFetches<>(executor, 2, stop);
     window.submit(() -> 1);
