@@ -10,7 +10,7 @@ import java.util.Optional;
  * point and dead letters, committed together or not at all. Closing a unit of work that was not
  * committed rolls everything back.
  *
- * <p>Per block: run each handler call through {@link #attempt}, record failures the policy sends
+ * <p>Per block (or, in a backfill, per range of blocks, marking each block in turn): run each handler call through {@link #attempt}, record failures the policy sends
  * to the dead-letter table with {@link #recordDeadLetter}, then {@link #markHandled(BlockRef, List) markHandled} the block with its delivered logs and
  * {@link #commit}. On a reorganisation: deliver the removals, {@link #rollbackTo} the fork point
  * and commit, then apply the new branch block by block.

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * A stream of contract events from one or more JSON-RPC nodes to typed handlers: it backfills
  * history with {@code eth_getLogs}, then follows new blocks, and delivers each block's events in
- * (block, log index) order, one checkpointed unit of work per block.
+ * (block, log index) order, one checkpointed unit of work per block when following the head and
+ * one per range of blocks during backfill.
  *
  * <pre>{@code
  * EventStream stream = EventStream.builder()
