@@ -17,11 +17,15 @@ import java.util.Set;
  * @param database where messages and the checkpoint are kept
  * @param fromBlock the first block to read when the database has no checkpoint yet
  * @param confirmations how deep a block must be before it is delivered
+ * @param maxRange the widest block range asked of a node in one {@code eth_getLogs} call
  */
-record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database database, long fromBlock, int confirmations) {
+record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database database, long fromBlock, int confirmations,
+    long maxRange) {
+  /** The widest {@code eth_getLogs} range when {@code --max-range} is not given. */
+  static final long DEFAULT_MAX_RANGE = 2_000;
   static final String USAGE = String.join(System.lineSeparator(),
       "Usage: java -jar hello.jar --rpc URL[,URL...] --address 0x... (--db FILE | --jdbc URL)",
-      "                           [--from BLOCK] [--confirmations N]",
+      "                           [--from BLOCK] [--confirmations N] [--max-range N]",
       "",
       "Follows the MessageSent events of a Hello contract, prints each one as it arrives, and keeps",
       "every message in table messages(block_number, log_index, tx_hash, sender, message), written in",
@@ -36,6 +40,8 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
       "                     jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
       "  --from BLOCK       the first block to read when there is no checkpoint yet (default 0)",
       "  --confirmations N  deliver a block only once N blocks are on top of it (default 0)",
+      "  --max-range N      ask a node for the logs of at most N blocks at a time, 1 to 1000000",
+      "                     (default 2000); a backfill commits once per range",
       "  --help             print this text",
       "");
 
@@ -58,6 +64,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     Database database = null;
     long fromBlock = 0;
     int confirmations = 0;
+    long maxRange = DEFAULT_MAX_RANGE;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -84,8 +91,9 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
         case "--address" -> contract = address(value);
         case "--db" -> database = database(database, new Database.Sqlite(path(value)));
         case "--jdbc" -> database = database(database, new Database.Jdbc(jdbcUrl(value)));
-        case "--from" -> fromBlock = number(name, value, Long.MAX_VALUE);
-        case "--confirmations" -> confirmations = (int) number(name, value, 1000);
+        case "--from" -> fromBlock = number(name, value, 0, Long.MAX_VALUE);
+        case "--confirmations" -> confirmations = (int) number(name, value, 0, 1000);
+        case "--max-range" -> maxRange = number(name, value, 1, 1_000_000);
         default -> throw new UsageException("unknown option " + name);
       }
     }
@@ -98,7 +106,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     if (database == null) {
       throw new UsageException("--db or --jdbc is required: where to keep messages and the checkpoint");
     }
-    return new HelloOptions(endpoints, contract, database, fromBlock, confirmations);
+    return new HelloOptions(endpoints, contract, database, fromBlock, confirmations, maxRange);
   }
 
   private static List<RpcEndpoint> endpoints(String value) throws UsageException {
@@ -145,15 +153,15 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     return value;
   }
 
-  private static long number(String name, String value, long max) throws UsageException {
+  private static long number(String name, String value, long min, long max) throws UsageException {
     try {
       long number = Long.parseLong(value);
-      if (number >= 0 && number <= max) {
+      if (number >= min && number <= max) {
         return number;
       }
     } catch (NumberFormatException e) {
       // Reported below with the range.
     }
-    throw new UsageException(name + " must be a whole number from 0 to " + max + ", got \"" + value + "\"");
+    throw new UsageException(name + " must be a whole number from " + min + " to " + max + ", got \"" + value + "\"");
   }
 }

@@ -43,6 +43,7 @@ final class HelloService implements AutoCloseable {
           .address(options.contract())
           .fromBlock(options.fromBlock())
           .confirmations(options.confirmations())
+          .maxRange(options.maxRange())
           .checkpointStore(store)
           .handler(new HelloHandlerDispatcher(new MessageWriter()), new HelloHandlerDispatcher(new MessagePrinter(out)))
           .build()

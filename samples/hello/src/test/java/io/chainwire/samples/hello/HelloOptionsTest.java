@@ -17,7 +17,8 @@ class HelloOptionsTest {
   @Test
   void readsEveryOptionInBothForms() throws UsageException {
     HelloOptions options = HelloOptions.parse("--rpc", "ws://127.0.0.1:8545,http://127.0.0.1:8546", "--rpc=http://127.0.0.1:8547",
-        "--address", HELLO, "--db=hello.db", "--from", "12", "--confirmations", "2");
+        "--address", HELLO, "--db=hello.db", "--from", "12", "--confirmations", "2",
+        "--max-range=5");
 
     assertEquals(List.of(RpcEndpoint.of("ws://127.0.0.1:8545"), RpcEndpoint.of("http://127.0.0.1:8546"),
         RpcEndpoint.of("http://127.0.0.1:8547")), options.endpoints());
@@ -25,10 +26,11 @@ class HelloOptionsTest {
     assertEquals(new Database.Sqlite(Path.of("hello.db")), options.database());
     assertEquals(12, options.fromBlock());
     assertEquals(2, options.confirmations());
+    assertEquals(5, options.maxRange());
   }
 
   @Test
-  void defaultsToBlockZeroWithoutConfirmationsAndTakesAJdbcUrl() throws UsageException {
+  void defaultsToBlockZeroNoConfirmationsAndRangesOf2000AndTakesAJdbcUrl() throws UsageException {
     HelloOptions options = HelloOptions.parse("--rpc", "http://127.0.0.1:8545", "--address", HELLO,
         "--jdbc", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
@@ -36,6 +38,7 @@ class HelloOptionsTest {
     assertEquals("Jdbc[jdbc:postgresql://127.0.0.1:5432/test]", options.database().toString());
     assertEquals(0, options.fromBlock());
     assertEquals(0, options.confirmations());
+    assertEquals(2_000, options.maxRange());
   }
 
   @Test
@@ -60,6 +63,7 @@ class HelloOptionsTest {
     assertEquals("--address: an address has 20 bytes (40 hex digits), got 2 in \"0x1234\"", message("--address", "0x1234"));
     assertEquals("--from must be a whole number from 0 to 9223372036854775807, got \"-1\"", message("--from", "-1"));
     assertEquals("--confirmations must be a whole number from 0 to 1000, got \"two\"", message("--confirmations", "two"));
+    assertEquals("--max-range must be a whole number from 1 to 1000000, got \"0\"", message("--max-range", "0"));
     assertEquals("--jdbc must be a JDBC URL starting with jdbc:", message("--jdbc", "postgresql://127.0.0.1/test"));
     assertEquals("give either --db or --jdbc, not both", message("--db", "x.db", "--jdbc", "jdbc:sqlite:y.db"));
     assertEquals("--address is given twice", message("--address", HELLO, "--address", HELLO));

@@ -80,7 +80,7 @@ class HelloServiceReorgTest {
   /** Sends five messages, one block each, and returns the options of a sample following them. */
   private static HelloOptions sendFiveMessages(ChainMessages chain, Anvil anvil, Database database) {
     chain.send(5);
-    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0);
+    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0, HelloOptions.DEFAULT_MAX_RANGE);
   }
 
   private HelloService start(HelloOptions options) throws SQLException {
