@@ -118,6 +118,9 @@ public final class EventStream {
     return "EventStream[" + settings.id() + " on " + settings.endpoints() + "]";
   }
 
+  /** The widest {@code eth_getLogs} block range a stream asks for unless told otherwise. */
+  public static final long DEFAULT_MAX_RANGE = 2_000;
+
   /**
    * Configures an {@link EventStream}. Each setter checks its value at once; {@link #build()} checks
    * that the required parts are there. Every message names the parameter.
@@ -137,7 +140,7 @@ public final class EventStream {
     private ErrorPolicy errorPolicy = ErrorPolicy.STOP;
     private Duration pollInterval = Duration.ofSeconds(2);
     private Duration headTimeout = Duration.ofSeconds(60);
-    private long maxRange = 2_000;
+    private long maxRange = DEFAULT_MAX_RANGE;
     private int concurrency = 4;
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Duration initialBackoff = Duration.ofMillis(250);

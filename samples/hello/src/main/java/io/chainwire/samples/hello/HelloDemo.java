@@ -3,6 +3,7 @@ package io.chainwire.samples.hello;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.EventStream;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.Calldata;
 import io.chainwire.testkit.Contracts;
@@ -47,7 +48,7 @@ public final class HelloDemo {
       out.println("Deployed Hello at " + hello);
 
       Database database = new Database.Sqlite(folder.resolve("hello.db"));
-      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), hello, database, 0, 0, HelloOptions.DEFAULT_MAX_RANGE);
+      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), hello, database, 0, 0, EventStream.DEFAULT_MAX_RANGE);
       try (HelloService service = HelloService.start(options, out)) {
         if (!service.handle().awaitLive(DELIVERY_TIMEOUT)) {
           throw new IllegalStateException("the stream is not live after " + DELIVERY_TIMEOUT + ": "

@@ -2,6 +2,7 @@ package io.chainwire.samples.hello;
 
 import io.chainwire.abi.Address;
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.EventStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.Set;
 record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database database, long fromBlock, int confirmations,
     long maxRange) {
   /** The widest {@code eth_getLogs} range when {@code --max-range} is not given. */
-  static final long DEFAULT_MAX_RANGE = 2_000;
   static final String USAGE = String.join(System.lineSeparator(),
       "Usage: java -jar hello.jar --rpc URL[,URL...] --address 0x... (--db FILE | --jdbc URL)",
       "                           [--from BLOCK] [--confirmations N] [--max-range N]",
@@ -64,7 +64,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     Database database = null;
     long fromBlock = 0;
     int confirmations = 0;
-    long maxRange = DEFAULT_MAX_RANGE;
+    long maxRange = EventStream.DEFAULT_MAX_RANGE;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {

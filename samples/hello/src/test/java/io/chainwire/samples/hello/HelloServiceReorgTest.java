@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.EventStream;
 import io.chainwire.testkit.Anvil;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -80,7 +81,7 @@ class HelloServiceReorgTest {
   /** Sends five messages, one block each, and returns the options of a sample following them. */
   private static HelloOptions sendFiveMessages(ChainMessages chain, Anvil anvil, Database database) {
     chain.send(5);
-    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0, HelloOptions.DEFAULT_MAX_RANGE);
+    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0, EventStream.DEFAULT_MAX_RANGE);
   }
 
   private HelloService start(HelloOptions options) throws SQLException {
