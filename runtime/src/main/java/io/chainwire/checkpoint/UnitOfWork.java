@@ -32,7 +32,9 @@ public interface UnitOfWork extends AutoCloseable {
   /**
    * Runs one handler call. If it throws, the writes it made through {@link #connection()} are
    * undone (the rest of the unit of work stays) and the exception is rethrown, so the call can be
-   * retried or its event recorded as a dead letter.
+   * retried or its event recorded as a dead letter. (A store may skip the savepoint this takes
+   * while no handler has asked for the connection yet: until then, no call can have written
+   * through it.)
    *
    * @throws CheckpointException if the writes cannot be undone; the failure is attached as
    *     suppressed and the unit of work can then only be closed

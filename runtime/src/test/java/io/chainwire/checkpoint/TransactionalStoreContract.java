@@ -153,6 +153,58 @@ abstract class TransactionalStoreContract extends CheckpointStoreContract {
   }
 
   @Test
+  void callThatFailsWithoutAskingForTheConnectionKeepsTheOtherWrites() throws SQLException {
+    try (UnitOfWork work = store.begin(stream)) {
+      assertThrows(ArithmeticException.class, () -> work.attempt(() -> {
+        throw new ArithmeticException("before any handler wrote");
+      }));
+      work.attempt(() -> insertTransfer(work, 1, 0));
+      assertThrows(ArithmeticException.class, () -> work.attempt(() -> {
+        throw new ArithmeticException("after a handler wrote");
+      }));
+      work.attempt(() -> insertTransfer(work, 1, 1));
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+    assertEquals(List.of("1/0", "1/1"), committedTransfers());
+  }
+
+  @Test
+  void writesThroughAStatementKeptFromAnEarlierUnitOfWorkAreUndoneWhenTheCallFails() throws SQLException {
+    PreparedStatement[] kept = new PreparedStatement[1];
+    try (UnitOfWork work = store.begin(stream)) {
+      work.attempt(() -> {
+        try {
+          kept[0] = work.connection().orElseThrow().prepareStatement("INSERT INTO " + handlerTable() + " VALUES (?, ?)");
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+    try (PreparedStatement insert = kept[0]) {
+      try (UnitOfWork work = store.begin(stream)) {
+        // This call never asks for the connection: it writes through the statement it kept.
+        assertThrows(ArithmeticException.class, () -> work.attempt(() -> {
+          try {
+            insert.setLong(1, 2);
+            insert.setInt(2, 0);
+            insert.executeUpdate();
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+          throw new ArithmeticException("after writing through a kept statement");
+        }));
+        work.attempt(() -> insertTransfer(work, 2, 1));
+        work.markHandled(A.block(2));
+        work.commit();
+      }
+    }
+    assertEquals(List.of("2/1"), committedTransfers());
+  }
+
+  @Test
   void reorgRemovesHandlerRowsAndRollsBackTheCheckpointInOneUnitOfWork() throws SQLException {
     for (long number = 1; number <= 4; number++) {
       try (UnitOfWork work = store.begin(stream)) {

@@ -24,6 +24,8 @@ public final class SqlStore implements CheckpointStore {
   private final int recentBlocks;
   private final WriterGate gate;
   private Connection writer;
+  // Whether a unit of work has handed the writer connection out to handlers (see SqlUnitOfWork).
+  private volatile boolean writerHandedOut;
 
   private SqlStore(
       ConnectionFactory writers,
@@ -98,9 +100,11 @@ public final class SqlStore implements CheckpointStore {
     try {
       if (writer.isClosed()) {
         writer = writers.open();
+        writerHandedOut = false;
       }
       writer.setAutoCommit(false);
-      return new SqlUnitOfWork(stream, writer, schema, recentBlocks, location, gate::leave);
+      return new SqlUnitOfWork(
+          stream, writer, schema, recentBlocks, location, gate::leave, writerHandedOut, () -> writerHandedOut = true);
     } catch (SQLException e) {
       CheckpointException failure =
           new CheckpointException(

@@ -18,6 +18,14 @@ import java.util.Optional;
  * A unit of work as one JDBC transaction on the store's writer connection. Between units of
  * work the connection is left in auto-commit mode, so it holds no lock (SQLite begins its
  * transaction, and takes the write lock, when auto-commit is switched off).
+ *
+ * <p>A handler call runs inside a savepoint, so that its writes can be undone alone, but only
+ * once handlers can write: until {@link #connection()} first hands the connection out, no code
+ * outside the store holds it or anything made from it, so a call has nothing to undo and runs
+ * without one (a stream whose handlers never write skips a {@code SAVEPOINT} and a {@code
+ * RELEASE} per event). The first hand-out inside a call sets that call's savepoint before the
+ * handler can write; from then on, for as long as the store keeps this connection, every call
+ * gets its savepoint up front, since a handler may write through a statement it kept.
  */
 final class SqlUnitOfWork implements UnitOfWork {
   private enum State {
@@ -37,6 +45,10 @@ final class SqlUnitOfWork implements UnitOfWork {
   private final int recentBlocks;
   private final String location;
   private final Runnable onEnd;
+  private final Runnable onHandOut;
+  private boolean handedOut;
+  private boolean inCall;
+  private Savepoint savepoint;
   private State state = State.OPEN;
 
   SqlUnitOfWork(
@@ -45,13 +57,17 @@ final class SqlUnitOfWork implements UnitOfWork {
       Schema schema,
       int recentBlocks,
       String location,
-      Runnable onEnd) {
+      Runnable onEnd,
+      boolean handedOut,
+      Runnable onHandOut) {
     this.stream = stream;
     this.connection = connection;
     this.schema = schema;
     this.recentBlocks = recentBlocks;
     this.location = location;
     this.onEnd = onEnd;
+    this.handedOut = handedOut;
+    this.onHandOut = onHandOut;
   }
 
   @Override
@@ -61,6 +77,13 @@ final class SqlUnitOfWork implements UnitOfWork {
 
   @Override
   public Optional<Connection> connection() {
+    if (!handedOut) {
+      handedOut = true;
+      onHandOut.run();
+      if (inCall) {
+        savepoint = sql("start a handler call", Connection::setSavepoint);
+      }
+    }
     return Optional.of(connection);
   }
 
@@ -68,27 +91,41 @@ final class SqlUnitOfWork implements UnitOfWork {
   public void attempt(Runnable handlerCall) {
     Objects.requireNonNull(handlerCall, "handlerCall");
     requireOpen();
-    Savepoint savepoint = sql("start a handler call", Connection::setSavepoint);
+    savepoint = handedOut ? sql("start a handler call", Connection::setSavepoint) : null;
+    inCall = true;
     try {
       handlerCall.run();
     } catch (Throwable failure) {
-      try {
-        connection.rollback(savepoint);
-        connection.releaseSavepoint(savepoint);
-      } catch (SQLException e) {
-        state = State.FAILED;
-        CheckpointException undo = new CheckpointException(what("undo the writes of a failed handler call"), e);
-        undo.addSuppressed(failure);
-        throw undo;
-      }
+      inCall = false;
+      undo(failure);
       throw failure;
     }
-    sql(
-        "finish a handler call",
-        c -> {
-          c.releaseSavepoint(savepoint);
-          return null;
-        });
+    inCall = false;
+    if (savepoint != null) {
+      Savepoint finished = savepoint;
+      sql(
+          "finish a handler call",
+          c -> {
+            c.releaseSavepoint(finished);
+            return null;
+          });
+    }
+  }
+
+  /** Rolls back to the failed call's savepoint, if it had one (without it, it wrote nothing). */
+  private void undo(Throwable failure) {
+    if (savepoint == null) {
+      return;
+    }
+    try {
+      connection.rollback(savepoint);
+      connection.releaseSavepoint(savepoint);
+    } catch (SQLException e) {
+      state = State.FAILED;
+      CheckpointException undo = new CheckpointException(what("undo the writes of a failed handler call"), e);
+      undo.addSuppressed(failure);
+      throw undo;
+    }
   }
 
   @Override

@@ -139,7 +139,7 @@ public final class Delivery {
   }
 
   private void deliver(UnitOfWork work, RawLog log, boolean removal) {
-    DeliveryContext context = new DeliveryContext(log.meta(), removal, work.connection());
+    DeliveryContext context = new DeliveryContext(log.meta(), removal, work);
     for (EventDispatcher dispatcher : dispatchers) {
       for (int attempt = 1; ; attempt++) {
         try {

@@ -1,6 +1,7 @@
 package io.chainwire.stream.internal;
 
 import io.chainwire.abi.LogMeta;
+import io.chainwire.checkpoint.UnitOfWork;
 import io.chainwire.handler.EventContext;
 import java.sql.Connection;
 import java.util.Objects;
@@ -8,11 +9,16 @@ import java.util.Optional;
 
 /**
  * The context of one delivery by a stream: the log's origin, whether it is a removal, and the unit
- * of work's connection in transactional mode.
+ * of work, whose connection (in transactional mode) is asked for only when a handler wants it.
  */
-record DeliveryContext(LogMeta meta, boolean removed, Optional<Connection> connection) implements EventContext {
+record DeliveryContext(LogMeta meta, boolean removed, UnitOfWork work) implements EventContext {
   DeliveryContext {
     Objects.requireNonNull(meta, "meta");
-    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(work, "work");
+  }
+
+  @Override
+  public Optional<Connection> connection() {
+    return work.connection();
   }
 }
