@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Figure 3: starts anvil, emits the Transfer logs, buries them under empty blocks (so the whole
  * range is below the stream's recent-block window and is backfilled by ranges), then measures in
- * rounds, each round the node ceiling, chainwire and web3j in turn over the same ranges with the
- * same concurrency, and finally one chainwire backfill in a child JVM with a small heap.
+ * rounds, each round the node ceiling, chainwire and web3j (with the same concurrency, and as a
+ * plain loop, one range at a time) in turn over the same ranges, and finally one chainwire backfill
+ * in a child JVM with a small heap. Warm-up rounds run first, the same way, and are not reported,
+ * so that every side is measured with its code compiled.
  *
  * <p>Arguments, all optional, as {@code name=value}: {@code logs} (200000), {@code perTx} (logs per
  * transaction, one transaction per block; 250), {@code range} (blocks per {@code eth_getLogs}; 40),
- * {@code concurrency} (ranges in flight; 4), {@code rounds} (3), {@code childHeap} (128m), {@code
- * store} ({@code sqlite}, or {@code memory} to measure chainwire without SQLite in the rounds; the
- * child always uses SQLite).
+ * {@code concurrency} (ranges in flight; 4), {@code warmup} (rounds not reported; 2), {@code rounds}
+ * (5), {@code childHeap} (128m), {@code store} ({@code sqlite}, or {@code memory} to measure
+ * chainwire without SQLite in the rounds; the child always uses SQLite).
  */
 public final class BackfillHarness {
   // Above anvil's finalized block and the default window of 128 recent blocks.
@@ -32,13 +34,15 @@ public final class BackfillHarness {
   private BackfillHarness() {}
 
   /** The harness's settings. */
-  record Settings(long logs, int perTx, long range, int concurrency, int rounds, String childHeap, boolean sqlite) {
+  record Settings(
+      long logs, int perTx, long range, int concurrency, int warmup, int rounds, String childHeap, boolean sqlite) {
     static Settings parse(String... args) {
       long logs = 200_000;
       int perTx = 250;
       long range = 40;
       int concurrency = 4;
-      int rounds = 3;
+      int warmup = 2;
+      int rounds = 5;
       String childHeap = "128m";
       boolean sqlite = true;
       for (String arg : args) {
@@ -51,6 +55,7 @@ public final class BackfillHarness {
           case "perTx" -> perTx = Integer.parseInt(pair[1]);
           case "range" -> range = Long.parseLong(pair[1]);
           case "concurrency" -> concurrency = Integer.parseInt(pair[1]);
+          case "warmup" -> warmup = Integer.parseInt(pair[1]);
           case "rounds" -> rounds = Integer.parseInt(pair[1]);
           case "childHeap" -> childHeap = pair[1];
           case "store" -> sqlite = switch (pair[1]) {
@@ -59,13 +64,16 @@ public final class BackfillHarness {
             default -> throw new IllegalArgumentException("store must be sqlite or memory, got " + pair[1]);
           };
           default -> throw new IllegalArgumentException(
-              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, rounds, childHeap, store");
+              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store");
         }
       }
       if (logs < perTx || logs % perTx != 0) {
         throw new IllegalArgumentException("logs must be a positive multiple of perTx " + perTx + ", got " + logs);
       }
-      return new Settings(logs, perTx, range, concurrency, rounds, childHeap, sqlite);
+      if (warmup < 0 || rounds < 1) {
+        throw new IllegalArgumentException("warmup must not be negative and rounds must be positive");
+      }
+      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, sqlite);
     }
   }
 
@@ -74,7 +82,7 @@ public final class BackfillHarness {
    *
    * @param ceilingBytes the response bytes the ceiling read
    */
-  record Round(long ceilingNanos, long ceilingBytes, long chainwireNanos, long web3jNanos) {}
+  record Round(long ceilingNanos, long ceilingBytes, long chainwireNanos, long web3jNanos, long web3jLoopNanos) {}
 
   /**
    * What the harness measured.
@@ -87,22 +95,25 @@ public final class BackfillHarness {
       out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight, %s checkpoints%n",
           logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(), settings.concurrency(),
           settings.sqlite() ? "SQLite" : "in-memory");
-      out.println("| round | node ceiling logs/s | chainwire logs/s | web3j logs/s | chainwire ÷ ceiling | chainwire ÷ web3j |");
-      out.println("|---|---:|---:|---:|---:|---:|");
+      out.printf("| round | node ceiling logs/s | chainwire logs/s | web3j, %d in flight, logs/s | web3j loop logs/s"
+          + " | chainwire ÷ ceiling | chainwire ÷ web3j | chainwire ÷ web3j loop |%n", settings.concurrency());
+      out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (int i = 0; i < rounds.size(); i++) {
         Round round = rounds.get(i);
-        row(out, String.valueOf(i + 1), round.ceilingNanos(), round.chainwireNanos(), round.web3jNanos());
+        row(out, String.valueOf(i + 1), round.ceilingNanos(), round.chainwireNanos(), round.web3jNanos(),
+            round.web3jLoopNanos());
       }
-      row(out, "median", median(Round::ceilingNanos), median(Round::chainwireNanos), median(Round::web3jNanos));
+      row(out, "median", median(Round::ceilingNanos), median(Round::chainwireNanos), median(Round::web3jNanos),
+          median(Round::web3jLoopNanos));
       out.printf("ceiling bytes per round: %d (%.0f bytes per log)%n",
           rounds.get(0).ceilingBytes(), (double) rounds.get(0).ceilingBytes() / logs.logs());
       out.println("child JVM (-Xmx" + settings.childHeap() + "): " + child);
     }
 
-    private void row(PrintStream out, String name, long ceiling, long chainwire, long web3j) {
-      out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.1f× |%n", name,
-          perSecond(ceiling), perSecond(chainwire), perSecond(web3j),
-          (double) ceiling / chainwire, (double) web3j / chainwire);
+    private void row(PrintStream out, String name, long ceiling, long chainwire, long web3j, long web3jLoop) {
+      out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.1f× | %.1f× |%n", name,
+          perSecond(ceiling), perSecond(chainwire), perSecond(web3j), perSecond(web3jLoop),
+          (double) ceiling / chainwire, (double) web3j / chainwire, (double) web3jLoop / chainwire);
     }
 
     private double perSecond(long nanos) {
@@ -128,27 +139,36 @@ public final class BackfillHarness {
       NodeCeiling ceiling = new NodeCeiling();
       List<Round> rounds = new ArrayList<>();
       try (Web3jBackfill web3j = new Web3jBackfill(logs)) {
-        for (int i = 1; i <= settings.rounds(); i++) {
+        for (int i = 1 - settings.warmup(); i <= settings.rounds(); i++) {
           long start = System.nanoTime();
           long bytes = ceiling.fetch(logs, settings.range(), settings.concurrency());
           long ceilingNanos = System.nanoTime() - start;
           long chainwireNanos = ChainwireBackfill.run(
               logs, settings.range(), settings.concurrency(),
               settings.sqlite() ? directory.resolve("round-" + i + ".db") : null, "round-" + i);
-          start = System.nanoTime();
-          long decoded = web3j.run(logs, settings.range(), settings.concurrency());
-          long web3jNanos = System.nanoTime() - start;
-          if (decoded != logs.logs()) {
-            throw new IllegalStateException("web3j decoded " + decoded + " logs of " + logs.logs());
+          long web3jNanos = timeWeb3j(web3j, logs, settings.range(), settings.concurrency());
+          long web3jLoopNanos = timeWeb3j(web3j, logs, settings.range(), 1);
+          Round round = new Round(ceilingNanos, bytes, chainwireNanos, web3jNanos, web3jLoopNanos);
+          progress.printf("%s %d: ceiling %d ms, chainwire %d ms, web3j %d ms, web3j loop %d ms%n",
+              i < 1 ? "warm-up round" : "round", i < 1 ? i + settings.warmup() : i, ceilingNanos / 1_000_000,
+              chainwireNanos / 1_000_000, web3jNanos / 1_000_000, web3jLoopNanos / 1_000_000);
+          if (i >= 1) {
+            rounds.add(round);
           }
-          Round round = new Round(ceilingNanos, bytes, chainwireNanos, web3jNanos);
-          progress.printf("round %d: ceiling %d ms, chainwire %d ms, web3j %d ms%n", i,
-              ceilingNanos / 1_000_000, chainwireNanos / 1_000_000, web3jNanos / 1_000_000);
-          rounds.add(round);
         }
       }
       return new Report(settings, logs, rounds, runChild(logs, settings));
     }
+  }
+
+  private static long timeWeb3j(Web3jBackfill web3j, EmittedLogs logs, long range, int concurrency) throws Exception {
+    long start = System.nanoTime();
+    long decoded = web3j.run(logs, range, concurrency);
+    long nanos = System.nanoTime() - start;
+    if (decoded != logs.logs()) {
+      throw new IllegalStateException("web3j decoded " + decoded + " logs of " + logs.logs());
+    }
+    return nanos;
   }
 
   private static EmittedLogs emit(Anvil anvil, Settings settings, PrintStream progress) {

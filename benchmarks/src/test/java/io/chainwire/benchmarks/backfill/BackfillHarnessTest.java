@@ -18,7 +18,7 @@ class BackfillHarnessTest {
   @Test
   void everySideHandlesEveryLogAndTheSmallHeapChildSucceeds() throws Exception {
     BackfillHarness.Settings settings =
-        BackfillHarness.Settings.parse("logs=300", "perTx=50", "range=2", "concurrency=2", "rounds=1");
+        BackfillHarness.Settings.parse("logs=300", "perTx=50", "range=2", "concurrency=2", "warmup=1", "rounds=1");
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     BackfillHarness.Report report = BackfillHarness.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
@@ -42,5 +42,6 @@ class BackfillHarnessTest {
   void settingsRejectUnknownNamesAndUnevenCounts() {
     assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("speed=1"));
     assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("logs=120", "perTx=50"));
+    assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("rounds=0"));
   }
 }

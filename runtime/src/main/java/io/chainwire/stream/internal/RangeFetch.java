@@ -1,6 +1,7 @@
 package io.chainwire.stream.internal;
 
 import io.chainwire.abi.Hash;
+import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
@@ -107,17 +108,24 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   }
 
   private FetchedRange assemble(Endpoint endpoint) {
-    collected.sort(CHAIN_ORDER);
-    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
-    for (RawLog log : collected) {
-      byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
+    // Nodes return logs in chain order; sorting is only for one that does not.
+    if (!inChainOrder(collected)) {
+      collected.sort(CHAIN_ORDER);
     }
     if (finalized) {
-      List<RawLog> endLogs = byBlock.getOrDefault(to, List.of());
-      List<RawLog> settled = collected.subList(0, collected.size() - endLogs.size());
+      int endStart = collected.size();
+      while (endStart > 0 && collected.get(endStart - 1).meta().blockNumber() == to) {
+        endStart--;
+      }
+      List<RawLog> endLogs = List.copyOf(collected.subList(endStart, collected.size()));
+      List<RawLog> settled = collected.subList(0, endStart);
       BlockHeader end = headers(endpoint, List.of(to)).get(to);
       requireSameBlock(to, end, endLogs);
       return new FetchedRange(from, to, settled, List.of(new BlockLogs(Headers.ref(end), endLogs)));
+    }
+    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
+    for (RawLog log : collected) {
+      byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
     }
     TreeSet<Long> numbers = new TreeSet<>(byBlock.keySet());
     numbers.add(to);
@@ -132,6 +140,18 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       blocks.add(new BlockLogs(Headers.ref(headers.get(to)), List.of()));
     }
     return new FetchedRange(from, to, List.of(), blocks);
+  }
+
+  private static boolean inChainOrder(List<RawLog> logs) {
+    for (int i = 1; i < logs.size(); i++) {
+      LogMeta previous = logs.get(i - 1).meta();
+      LogMeta next = logs.get(i).meta();
+      if (previous.blockNumber() > next.blockNumber()
+          || previous.blockNumber() == next.blockNumber() && previous.logIndex() > next.logIndex()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {
