@@ -1,10 +1,8 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.StringJoiner;
 
 /**
@@ -14,12 +12,13 @@ import java.util.StringJoiner;
  */
 final class FieldNames {
   private final String[] names;
-  private final Map<String, Integer> numbers = new HashMap<>();
+  private final byte[][] utf8;
 
   FieldNames(String... names) {
     this.names = names.clone();
+    this.utf8 = new byte[names.length][];
     for (int i = 0; i < names.length; i++) {
-      numbers.put(names[i], i);
+      utf8[i] = names[i].getBytes(StandardCharsets.UTF_8);
     }
   }
 
@@ -32,28 +31,27 @@ final class FieldNames {
    * Advances to the value of the next known field of the current object, skipping unknown fields;
    * returns that field's number, or -1 at the end of the object.
    */
-  int next(JsonParser parser) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      int number = number(parser.currentName());
-      parser.nextToken();
+  int next(JsonReader reader) throws IOException {
+    while (reader.next() == JsonReader.Token.NAME) {
+      int number = reader.nameIn(this);
+      reader.next();
       if (number >= 0) {
         return number;
       }
-      parser.skipChildren();
+      reader.skipValue();
     }
     return -1;
   }
 
-  private int number(String name) {
-    // Jackson interns the names it reads, as Java interns literals: identity finds known fields
-    // without hashing; the map covers a parser that does not intern.
-    for (int i = 0; i < names.length; i++) {
-      if (names[i] == name) {
+  /** Returns the number of the field whose UTF-8 name is {@code bytes[from..from + length)}, or -1. */
+  int number(byte[] bytes, int from, int length) {
+    for (int i = 0; i < utf8.length; i++) {
+      byte[] name = utf8[i];
+      if (name.length == length && Arrays.equals(name, 0, length, bytes, from, from + length)) {
         return i;
       }
     }
-    Integer number = numbers.get(name);
-    return number == null ? -1 : number;
+    return -1;
   }
 
   /** Returns the JSON name of field {@code field}. */
@@ -76,9 +74,9 @@ final class FieldNames {
    *
    * @throws MalformedResponse if it was seen already
    */
-  int mark(int seen, int field, JsonParser parser, String path) {
+  int mark(int seen, int field, JsonReader reader, String path) {
     if ((seen & (1 << field)) != 0) {
-      throw MalformedResponse.at(parser, child(path, names[field]), "field given twice");
+      throw MalformedResponse.at(reader, child(path, names[field]), "field given twice");
     }
     return seen | (1 << field);
   }
@@ -88,7 +86,7 @@ final class FieldNames {
    *
    * @throws MalformedResponse naming the missing fields
    */
-  void requireAll(int seen, int required, JsonParser parser, String path, String what) {
+  void requireAll(int seen, int required, JsonReader reader, String path, String what) {
     if ((seen & required) == required) {
       return;
     }
@@ -98,6 +96,6 @@ final class FieldNames {
         missing.add(names[i]);
       }
     }
-    throw MalformedResponse.at(parser, path, what + " without " + missing);
+    throw MalformedResponse.at(reader, path, what + " without " + missing);
   }
 }

@@ -20,7 +20,7 @@ final class Responses {
 
   static <T> T single(String body, long id, RpcCall<T> call) {
     try {
-      return ResponseReader.single(Json.parser(stream(body)), ENDPOINT, id, call);
+      return ResponseReader.single(JsonReader.of(stream(body)), ENDPOINT, id, call);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -38,7 +38,7 @@ final class Responses {
 
   static <T> List<RpcResult<T>> batch(String body, long firstId, List<? extends RpcCall<? extends T>> calls) {
     try {
-      return ResponseReader.batch(Json.parser(stream(body)), ENDPOINT, firstId, calls);
+      return ResponseReader.batch(JsonReader.of(stream(body)), ENDPOINT, firstId, calls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
