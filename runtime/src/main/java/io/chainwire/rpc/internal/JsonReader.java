@@ -28,6 +28,8 @@ public final class JsonReader {
   static final int MAX_DEPTH = 1000;
   /** The longest token, or copied value, accepted: 64 MiB. */
   static final int MAX_TOKEN_BYTES = 64 << 20;
+  /** What {@link #nextMember} returns at the end of an object. */
+  static final int END_OF_OBJECT = -2;
 
   private static final int BUFFER_BYTES = 16 << 10;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -188,6 +190,45 @@ public final class JsonReader {
   }
 
   /**
+   * Advances to the value of the next member of the current object, matching its name against
+   * {@code names} straight from the bytes: returns the name's number (-1 for a name not in {@code
+   * names}) with the member's value as the current token, or {@link #END_OF_OBJECT}.
+   */
+  int nextMember(FieldNames names) throws IOException {
+    if (pending) {
+      scanString();
+    }
+    // Compact JSON, as nodes send it: [,]"name":value with a plain name, all in the buffer.
+    byte[] bytes = buffer;
+    int start = state == OBJECT_START ? position
+        : state == AFTER_VALUE && position < limit && bytes[position] == ',' ? position + 1 : -1;
+    if (start >= 0 && start < limit && bytes[start] == '"') {
+      int quote = plainRun(start + 1);
+      if (quote < limit - 2 && bytes[quote] == '"' && bytes[quote + 1] == ':') {
+        int number = names.number(bytes, start + 1, quote - start - 1);
+        position = quote + 2;
+        int c = bytes[position] & 0xff;
+        if (c == '"') {
+          tokenStart = position++;
+          valueStart = position;
+          pending = true;
+          state = AFTER_VALUE;
+          token = Token.STRING;
+        } else {
+          value(c > ' ' ? c : skipWhitespace());
+        }
+        return number;
+      }
+    }
+    if (next() != Token.NAME) {
+      return END_OF_OBJECT;
+    }
+    int number = nameIn(names);
+    next();
+    return number;
+  }
+
+  /**
    * Skips the current value and everything nested in it: after this, the current token is its
    * last (the value itself unless it is an object or array).
    */
@@ -289,7 +330,8 @@ public final class JsonReader {
     requireToken(Token.STRING);
     if (pending && size >= 0) {
       // The common case in one pass: "0x", the digits, then the closing quote.
-      if (available(3 + 2 * size) && buffer[position] == '0' && buffer[position + 1] == 'x'
+      if ((limit - position >= 3 + 2 * size || available(3 + 2 * size))
+          && buffer[position] == '0' && buffer[position + 1] == 'x'
           && buffer[position + 2 + 2 * size] == '"') {
         int end = position + 2 + 2 * size;
         byte[] bytes = new byte[size];
@@ -318,6 +360,28 @@ public final class JsonReader {
    */
   long hexQuantity() throws IOException {
     requireToken(Token.STRING);
+    if (pending) {
+      // The common case in one pass: "0x", the digits, then the closing quote, all in the buffer.
+      byte[] bytes = buffer;
+      int at = position + 2;
+      if (at < limit && bytes[position] == '0' && bytes[position + 1] == 'x') {
+        long value = 0;
+        int digit;
+        while (at < limit && (digit = AsciiHex.digit(bytes[at])) >= 0) {
+          value = (value << 4) | digit;
+          at++;
+        }
+        int digits = at - position - 2;
+        if (at < limit && bytes[at] == '"' && digits >= 1 && digits <= 16 && value >= 0) {
+          valueEnd = at;
+          position = at + 1;
+          pending = false;
+          escaped = false;
+          ascii = true;
+          return value;
+        }
+      }
+    }
     int digits = plainHexDigits();
     if (digits < 1 || digits > 16) {
       return -1;
@@ -731,7 +795,11 @@ public final class JsonReader {
 
   /** Returns the byte at position (not consumed), or -1 at the end of the input. */
   private int peek() throws IOException {
-    return position < limit || fill() ? buffer[position] & 0xff : -1;
+    return position < limit ? buffer[position] & 0xff : peekAfterFill();
+  }
+
+  private int peekAfterFill() throws IOException {
+    return fill() ? buffer[position] & 0xff : -1;
   }
 
   /** Returns the byte at position (not consumed), which must not be the end of the input: a string is open. */

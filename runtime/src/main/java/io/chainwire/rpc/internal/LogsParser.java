@@ -7,7 +7,6 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,17 +42,23 @@ public final class LogsParser {
     List<RawLog> logs = new ArrayList<>();
     JsonReader.Token token;
     while ((token = reader.next()) != JsonReader.Token.END_ARRAY) {
-      String at = path + "[" + logs.size() + "]";
-      if (token != JsonReader.Token.BEGIN_OBJECT) {
-        throw MalformedResponse.at(reader, at, "expected a log object, got " + token.describe());
+      try {
+        if (token != JsonReader.Token.BEGIN_OBJECT) {
+          throw MalformedResponse.at(reader, "", "expected a log object, got " + token.describe());
+        }
+        logs.add(readLog(reader));
+      } catch (MalformedResponse e) {
+        throw e.within(path + "[" + logs.size() + "]");
       }
-      logs.add(readLog(reader, at));
     }
     return logs;
   }
 
-  /** Reads one log object whose START_OBJECT is the current token. */
-  private static RawLog readLog(JsonReader reader, String path) throws IOException {
+  /**
+   * Reads one log object whose BEGIN_OBJECT is the current token; a problem's path is relative to
+   * the log, so that no path is built for a log that reads well.
+   */
+  private static RawLog readLog(JsonReader reader) throws IOException {
     Address address = null;
     Hash[] topics = null;
     int topicCount = 0;
@@ -67,13 +72,13 @@ public final class LogsParser {
     int seen = 0;
     int field;
     while ((field = FIELDS.next(reader)) >= 0) {
-      seen = FIELDS.mark(seen, field, reader, path);
+      seen = FIELDS.mark(seen, field, reader, "");
       try {
         switch (field) {
           case ADDRESS -> address = HexValues.address(reader);
           case TOPICS -> {
             topics = new Hash[RawLog.MAX_TOPICS];
-            topicCount = readTopics(reader, path, topics);
+            topicCount = readTopics(reader, topics);
           }
           case DATA -> data = HexValues.data(reader);
           case BLOCK_NUMBER -> blockNumber = HexValues.quantity(reader);
@@ -85,27 +90,38 @@ public final class LogsParser {
           default -> throw new IllegalStateException("unhandled field " + FIELDS.name(field));
         }
       } catch (MalformedResponse e) {
-        throw e.under(path + "." + FIELDS.name(field));
+        throw e.under(FIELDS.name(field));
       }
     }
-    FIELDS.requireAll(seen, REQUIRED, reader, path, "log");
+    FIELDS.requireAll(seen, REQUIRED, reader, "", "log");
     LogMeta meta = new LogMeta(address, blockNumber, blockHash, transactionHash, transactionIndex, logIndex, removed);
-    return new RawLog(List.of(Arrays.copyOf(topics, topicCount)), data, meta);
+    return new RawLog(topicList(topics, topicCount), data, meta);
   }
 
-  private static int readTopics(JsonReader reader, String path, Hash[] topics) throws IOException {
+  /** Returns the first {@code count} topics as an immutable list, copying the array no more than {@link List#of} must. */
+  private static List<Hash> topicList(Hash[] topics, int count) {
+    return switch (count) {
+      case 0 -> List.of();
+      case 1 -> List.of(topics[0]);
+      case 2 -> List.of(topics[0], topics[1]);
+      case 3 -> List.of(topics[0], topics[1], topics[2]);
+      default -> List.of(topics);
+    };
+  }
+
+  private static int readTopics(JsonReader reader, Hash[] topics) throws IOException {
     if (reader.current() != JsonReader.Token.BEGIN_ARRAY) {
       throw MalformedResponse.at(reader, "expected an array of topics, got " + reader.current().describe());
     }
     int count = 0;
     while (reader.next() != JsonReader.Token.END_ARRAY) {
       if (count == RawLog.MAX_TOPICS) {
-        throw MalformedResponse.at(reader, path + ".topics", "more than 4 topics");
+        throw MalformedResponse.at(reader, "topics", "more than 4 topics");
       }
       try {
         topics[count] = HexValues.hash(reader);
       } catch (MalformedResponse e) {
-        throw e.under(path + ".topics[" + count + "]");
+        throw e.under("topics[" + count + "]");
       }
       count++;
     }

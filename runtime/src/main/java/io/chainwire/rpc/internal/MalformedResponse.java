@@ -34,6 +34,14 @@ final class MalformedResponse extends RuntimeException {
     return this.path.isEmpty() ? new MalformedResponse(path, getMessage()) : this;
   }
 
+  /**
+   * Returns this problem with its path, relative to a value, made relative to the response: a value
+   * read without building its path (a log of many, on the hot path) is placed at {@code parent}.
+   */
+  MalformedResponse within(String parent) {
+    return new MalformedResponse(FieldNames.child(parent, path), getMessage());
+  }
+
   String path() {
     return path;
   }
