@@ -328,19 +328,16 @@ public final class JsonReader {
    */
   byte[] hexBytes(int size) throws IOException {
     requireToken(Token.STRING);
-    if (pending && size >= 0) {
-      // The common case in one pass: "0x", the digits, then the closing quote.
-      if ((limit - position >= 3 + 2 * size || available(3 + 2 * size))
-          && buffer[position] == '0' && buffer[position + 1] == 'x'
-          && buffer[position + 2 + 2 * size] == '"') {
-        int end = position + 2 + 2 * size;
-        byte[] bytes = new byte[size];
+    if (pending) {
+      // The common case in one pass: "0x", the digits, the closing quote. For a fixed size the quote
+      // must follow exactly that many digits; for any size it is found eight bytes at a time.
+      int end = size < 0 ? plainRun(position)
+          : limit - position >= 3 + 2 * size || available(3 + 2 * size) ? position + 2 + 2 * size : limit;
+      if (end < limit && buffer[end] == '"' && end - position >= 2 && ((end - position) & 1) == 0
+          && buffer[position] == '0' && buffer[position + 1] == 'x') {
+        byte[] bytes = new byte[(end - position - 2) / 2];
         if (AsciiHex.decode(buffer, position + 2, end, bytes, 0) == end) {
-          valueEnd = end;
-          position = end + 1;
-          pending = false;
-          escaped = false;
-          ascii = true;
+          closePlainString(end);
           return bytes;
         }
       }
@@ -373,11 +370,7 @@ public final class JsonReader {
         }
         int digits = at - position - 2;
         if (at < limit && bytes[at] == '"' && digits >= 1 && digits <= 16 && value >= 0) {
-          valueEnd = at;
-          position = at + 1;
-          pending = false;
-          escaped = false;
-          ascii = true;
+          closePlainString(at);
           return value;
         }
       }
@@ -396,6 +389,15 @@ public final class JsonReader {
     }
     // Sixteen digits from 8 up overflow into the sign.
     return value < 0 ? -1 : value;
+  }
+
+  /** Ends the pending string, plain ASCII without escapes, at the closing quote at {@code quote}. */
+  private void closePlainString(int quote) {
+    valueEnd = quote;
+    position = quote + 1;
+    pending = false;
+    escaped = false;
+    ascii = true;
   }
 
   /** Scans the current string; returns its digit count if it is plain ASCII starting with 0x, else -1. */

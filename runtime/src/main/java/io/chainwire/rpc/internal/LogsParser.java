@@ -40,13 +40,15 @@ public final class LogsParser {
       throw MalformedResponse.at(reader, path, "expected an array of logs, got " + reader.current().describe());
     }
     List<RawLog> logs = new ArrayList<>();
+    // Each log's topics go through this array into a list of their own.
+    Hash[] topics = new Hash[RawLog.MAX_TOPICS];
     JsonReader.Token token;
     while ((token = reader.next()) != JsonReader.Token.END_ARRAY) {
       try {
         if (token != JsonReader.Token.BEGIN_OBJECT) {
           throw MalformedResponse.at(reader, "", "expected a log object, got " + token.describe());
         }
-        logs.add(readLog(reader));
+        logs.add(readLog(reader, topics));
       } catch (MalformedResponse e) {
         throw e.within(path + "[" + logs.size() + "]");
       }
@@ -58,9 +60,8 @@ public final class LogsParser {
    * Reads one log object whose BEGIN_OBJECT is the current token; a problem's path is relative to
    * the log, so that no path is built for a log that reads well.
    */
-  private static RawLog readLog(JsonReader reader) throws IOException {
+  private static RawLog readLog(JsonReader reader, Hash[] topics) throws IOException {
     Address address = null;
-    Hash[] topics = null;
     int topicCount = 0;
     Bytes data = null;
     long blockNumber = 0;
@@ -76,10 +77,7 @@ public final class LogsParser {
       try {
         switch (field) {
           case ADDRESS -> address = HexValues.address(reader);
-          case TOPICS -> {
-            topics = new Hash[RawLog.MAX_TOPICS];
-            topicCount = readTopics(reader, topics);
-          }
+          case TOPICS -> topicCount = readTopics(reader, topics);
           case DATA -> data = HexValues.data(reader);
           case BLOCK_NUMBER -> blockNumber = HexValues.quantity(reader);
           case BLOCK_HASH -> blockHash = HexValues.hash(reader);
