@@ -118,7 +118,7 @@ public final class JsonReader {
   }
 
   /** Returns a reader of a complete message, such as a WebSocket delivers, in UTF-8. */
-  public static JsonReader of(byte[] utf8) {
+  static JsonReader of(byte[] utf8) {
     return new JsonReader(null, utf8, utf8.length, 0);
   }
 

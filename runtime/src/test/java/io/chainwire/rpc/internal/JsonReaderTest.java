@@ -1,5 +1,6 @@
 package io.chainwire.rpc.internal;
 
+import static io.chainwire.rpc.internal.Responses.trickle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.rpc.internal.JsonReader.Token;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,16 +25,6 @@ class JsonReaderTest {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Hands out its bytes {@code chunk} at a time, so that every token crosses buffer refills. */
-  private static InputStream trickle(byte[] bytes, int chunk) {
-    return new ByteArrayInputStream(bytes) {
-      @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        return super.read(b, off, Math.min(len, chunk));
-      }
-    };
   }
 
   /** Reads every token, with the value of each string, number and name. */
