@@ -1,7 +1,7 @@
 package io.chainwire.rpc;
 
 import io.chainwire.rpc.internal.HttpTransport;
-import io.chainwire.rpc.internal.Json;
+import io.chainwire.rpc.internal.JsonReader;
 import io.chainwire.rpc.internal.RequestEncoder;
 import io.chainwire.rpc.internal.ResponseReader;
 import io.chainwire.rpc.internal.RpcCall;
@@ -65,7 +65,7 @@ public final class HttpRpcClient implements RpcClient {
     LOG.debug("{} (id {}) to {}", call.method(), id, endpoint);
     byte[] body = RequestEncoder.single(id, call);
     return transport.post(call.method(), body, request.timeout().orElse(timeout),
-        in -> ResponseReader.single(Json.parser(in), endpoint, id, call));
+        in -> ResponseReader.single(JsonReader.of(in), endpoint, id, call));
   }
 
   @Override
@@ -79,7 +79,7 @@ public final class HttpRpcClient implements RpcClient {
     LOG.debug("{} (ids {}..{}) to {}", batch.label(), firstId, firstId + requests.size() - 1, endpoint);
     byte[] body = RequestEncoder.batch(firstId, batch.calls());
     return transport.post(batch.label(), body, batch.timeout(),
-        in -> ResponseReader.batch(Json.parser(in), endpoint, firstId, batch.calls()));
+        in -> ResponseReader.batch(JsonReader.of(in), endpoint, firstId, batch.calls()));
   }
 
   @Override

@@ -75,7 +75,7 @@ public final class WebSocketRpcClient implements RpcClient {
     long id = nextId.getAndIncrement();
     String text = new String(RequestEncoder.single(id, call), StandardCharsets.UTF_8);
     return session.request(call.method(), List.of(id), text, request.timeout().orElse(timeout),
-        parser -> ResponseReader.single(parser, endpoint, id, call));
+        reader -> ResponseReader.single(reader, endpoint, id, call));
   }
 
   @Override
@@ -89,7 +89,7 @@ public final class WebSocketRpcClient implements RpcClient {
     List<Long> ids = LongStream.range(firstId, firstId + requests.size()).boxed().toList();
     String text = new String(RequestEncoder.batch(firstId, batch.calls()), StandardCharsets.UTF_8);
     return session.request(batch.label(), ids, text, batch.timeout(),
-        parser -> ResponseReader.batch(parser, endpoint, firstId, batch.calls()));
+        reader -> ResponseReader.batch(reader, endpoint, firstId, batch.calls()));
   }
 
   /**
@@ -106,8 +106,8 @@ public final class WebSocketRpcClient implements RpcClient {
     HeadDispatcher dispatcher = new HeadDispatcher(listener, queueCapacity, "newheads-" + id);
     String text = new String(RequestEncoder.single(id, call), StandardCharsets.UTF_8);
     try {
-      String subscription = session.request(call.method(), List.of(id), text, timeout, parser -> {
-        String subscriptionId = ResponseReader.single(parser, endpoint, id, call);
+      String subscription = session.request(call.method(), List.of(id), text, timeout, reader -> {
+        String subscriptionId = ResponseReader.single(reader, endpoint, id, call);
         session.attach(subscriptionId, dispatcher);
         return subscriptionId;
       });

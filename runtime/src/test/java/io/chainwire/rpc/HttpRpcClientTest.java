@@ -138,7 +138,7 @@ class HttpRpcClientTest {
     RpcResponseException e = assertThrows(RpcResponseException.class,
         () -> client.getLogs(LogFilter.builder().fromBlock(0).toBlock(1).build()));
 
-    assertTrue(e.getMessage().contains("Unexpected end-of-input"), e.getMessage());
+    assertTrue(e.getMessage().contains("malformed JSON: unexpected end of input"), e.getMessage());
     assertEquals(RpcErrorKind.TRANSIENT, RpcErrors.classify(e));
   }
 

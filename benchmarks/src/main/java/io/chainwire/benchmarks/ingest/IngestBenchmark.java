@@ -10,7 +10,7 @@ import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
 import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcEndpoint;
-import io.chainwire.rpc.internal.Json;
+import io.chainwire.rpc.internal.JsonReader;
 import io.chainwire.rpc.internal.LogsParser;
 import io.chainwire.rpc.internal.Params;
 import io.chainwire.rpc.internal.ResponseReader;
@@ -93,7 +93,7 @@ public class IngestBenchmark {
   @OperationsPerInvocation(LOGS)
   public long ingest_chainwire(Response response) throws IOException {
     List<RawLog> logs = ResponseReader.single(
-        Json.parser(new ByteArrayInputStream(response.body)), ENDPOINT, REQUEST_ID, GET_LOGS);
+        JsonReader.of(new ByteArrayInputStream(response.body)), ENDPOINT, REQUEST_ID, GET_LOGS);
     long handled = 0;
     for (RawLog log : logs) {
       if (response.dispatcher.dispatch(log, EventContext.of(log.meta()))) {

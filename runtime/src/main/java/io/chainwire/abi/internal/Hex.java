@@ -1,6 +1,5 @@
 package io.chainwire.abi.internal;
 
-import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /** Hexadecimal encoding and decoding of byte arrays, with or without a {@code 0x} prefix. */
@@ -58,48 +57,11 @@ public final class Hex {
   }
 
   /**
-   * Decodes the hex digits in {@code length} chars of {@code chars} from {@code offset}, as {@link
-   * #decode(CharSequence)} does, reading the array directly: the fast path for a JSON parser's
-   * text buffer.
-   *
-   * @throws IllegalArgumentException naming the first bad character, or an odd digit count
-   */
-  public static byte[] decode(char[] chars, int offset, int length) {
-    int start = length >= 2 && chars[offset] == '0' && (chars[offset + 1] == 'x' || chars[offset + 1] == 'X') ? 2 : 0;
-    int digits = length - start;
-    if (digits % 2 != 0) {
-      throw oddDigits(CharBuffer.wrap(chars, offset, length), digits);
-    }
-    byte[] out = new byte[digits / 2];
-    int at = offset + start;
-    // Bad digits are collected, not branched on, and reported after the loop.
-    int bad = 0;
-    for (int i = 0; i < out.length; i++, at += 2) {
-      int hi = fastDigitValue(chars[at]);
-      int lo = fastDigitValue(chars[at + 1]);
-      bad |= hi | lo;
-      out[i] = (byte) ((hi << 4) | lo);
-    }
-    if (bad < 0) {
-      CharSequence hex = CharBuffer.wrap(chars, offset, length);
-      for (int index = start; ; index++) {
-        digit(hex, index);
-      }
-    }
-    return out;
-  }
-
-  /**
    * Returns the value of an ASCII hex digit in either case, or -1 for any other character (digits
    * of other scripts included, which {@link Character#digit(char, int)} would accept).
    */
   public static int digitValue(char c) {
     return c < DIGIT_VALUES.length ? DIGIT_VALUES[c] : -1;
-  }
-
-  /** {@link #digitValue(char)} without a branch: any character from 128 up gives a negative value. */
-  private static int fastDigitValue(char c) {
-    return DIGIT_VALUES[c & 0x7f] | -(c >>> 7);
   }
 
   private static int digit(CharSequence hex, int index) {

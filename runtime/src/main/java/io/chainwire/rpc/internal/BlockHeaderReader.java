@@ -1,7 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.abi.Hash;
 import io.chainwire.rpc.BlockHeader;
 import java.io.IOException;
@@ -14,9 +12,9 @@ import java.util.Optional;
 public final class BlockHeaderReader {
   /** Reads a block object, or null (no such block) as empty. */
   public static final ResultReader<Optional<BlockHeader>> OPTIONAL =
-      (parser, path) -> parser.currentToken() == JsonToken.VALUE_NULL
+      (reader, path) -> reader.current() == JsonReader.Token.NULL
           ? Optional.empty()
-          : Optional.of(read(parser, path));
+          : Optional.of(read(reader, path));
 
   /** Reads a block object, which must be present. */
   public static final ResultReader<BlockHeader> REQUIRED = BlockHeaderReader::read;
@@ -29,9 +27,9 @@ public final class BlockHeaderReader {
 
   private BlockHeaderReader() {}
 
-  private static BlockHeader read(JsonParser parser, String path) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw MalformedResponse.at(parser, path, "expected a block object, got " + Json.describe(parser.currentToken()));
+  private static BlockHeader read(JsonReader reader, String path) throws IOException {
+    if (reader.current() != JsonReader.Token.BEGIN_OBJECT) {
+      throw MalformedResponse.at(reader, path, "expected a block object, got " + reader.current().describe());
     }
     long number = 0;
     long timestamp = 0;
@@ -39,21 +37,21 @@ public final class BlockHeaderReader {
     Hash parentHash = null;
     int seen = 0;
     int field;
-    while ((field = FIELDS.next(parser)) >= 0) {
-      seen = FIELDS.mark(seen, field, parser, path);
+    while ((field = FIELDS.next(reader)) >= 0) {
+      seen = FIELDS.mark(seen, field, reader, path);
       try {
         switch (field) {
-          case NUMBER -> number = HexValues.quantity(parser);
-          case HASH -> hash = HexValues.hash(parser);
-          case PARENT_HASH -> parentHash = HexValues.hash(parser);
-          case TIMESTAMP -> timestamp = HexValues.quantity(parser);
+          case NUMBER -> number = HexValues.quantity(reader);
+          case HASH -> hash = HexValues.hash(reader);
+          case PARENT_HASH -> parentHash = HexValues.hash(reader);
+          case TIMESTAMP -> timestamp = HexValues.quantity(reader);
           default -> throw new IllegalStateException("unhandled field " + FIELDS.name(field));
         }
       } catch (MalformedResponse e) {
         throw e.under(path + "." + FIELDS.name(field));
       }
     }
-    FIELDS.requireAll(seen, FIELDS.all(), parser, path, "block");
+    FIELDS.requireAll(seen, FIELDS.all(), reader, path, "block");
     return new BlockHeader(number, hash, parentHash, timestamp);
   }
 }

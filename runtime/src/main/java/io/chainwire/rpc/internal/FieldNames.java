@@ -1,10 +1,11 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.StringJoiner;
 
 /**
@@ -13,47 +14,73 @@ import java.util.StringJoiner;
  * twice, all required ones present.
  */
 final class FieldNames {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final String[] names;
-  private final Map<String, Integer> numbers = new HashMap<>();
+  private final byte[][] utf8;
+  // Each name's first eight bytes (fewer, zero-filled, for a shorter name) and last eight, as longs.
+  private final long[] heads;
+  private final long[] tails;
 
   FieldNames(String... names) {
     this.names = names.clone();
+    this.utf8 = new byte[names.length][];
+    this.heads = new long[names.length];
+    this.tails = new long[names.length];
     for (int i = 0; i < names.length; i++) {
-      numbers.put(names[i], i);
+      utf8[i] = names[i].getBytes(StandardCharsets.UTF_8);
+      byte[] padded = Arrays.copyOf(utf8[i], Math.max(8, utf8[i].length));
+      heads[i] = (long) LONGS.get(padded, 0);
+      tails[i] = (long) LONGS.get(padded, padded.length - 8);
     }
   }
 
-  /** Returns the path of member {@code name} under {@code path}, which may be empty (the top level). */
+  /**
+   * Returns the path of member {@code name} under {@code path}; either may be empty (the top level,
+   * the value at {@code path} itself).
+   */
   static String child(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
+    return path.isEmpty() ? name : name.isEmpty() ? path : path + "." + name;
   }
 
   /**
    * Advances to the value of the next known field of the current object, skipping unknown fields;
    * returns that field's number, or -1 at the end of the object.
    */
-  int next(JsonParser parser) throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      int number = number(parser.currentName());
-      parser.nextToken();
+  int next(JsonReader reader) throws IOException {
+    int number;
+    while ((number = reader.nextMember(this)) != JsonReader.END_OF_OBJECT) {
       if (number >= 0) {
         return number;
       }
-      parser.skipChildren();
+      reader.skipValue();
     }
     return -1;
   }
 
-  private int number(String name) {
-    // Jackson interns the names it reads, as Java interns literals: identity finds known fields
-    // without hashing; the map covers a parser that does not intern.
-    for (int i = 0; i < names.length; i++) {
-      if (names[i] == name) {
+  /** Returns the number of the field whose UTF-8 name is {@code bytes[from..from + length)}, or -1. */
+  int number(byte[] bytes, int from, int length) {
+    if (length <= 16 && from + 8 <= bytes.length) {
+      // A name of up to 16 bytes is its first eight bytes and its last eight, which may overlap.
+      long head = (long) LONGS.get(bytes, from);
+      if (length < 8) {
+        head &= (1L << (8 * length)) - 1;
+      }
+      long tail = length > 8 ? (long) LONGS.get(bytes, from + length - 8) : head;
+      for (int i = 0; i < utf8.length; i++) {
+        if (heads[i] == head && tails[i] == tail && utf8[i].length == length) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    for (int i = 0; i < utf8.length; i++) {
+      byte[] name = utf8[i];
+      if (name.length == length && Arrays.equals(name, 0, length, bytes, from, from + length)) {
         return i;
       }
     }
-    Integer number = numbers.get(name);
-    return number == null ? -1 : number;
+    return -1;
   }
 
   /** Returns the JSON name of field {@code field}. */
@@ -76,9 +103,9 @@ final class FieldNames {
    *
    * @throws MalformedResponse if it was seen already
    */
-  int mark(int seen, int field, JsonParser parser, String path) {
+  int mark(int seen, int field, JsonReader reader, String path) {
     if ((seen & (1 << field)) != 0) {
-      throw MalformedResponse.at(parser, child(path, names[field]), "field given twice");
+      throw MalformedResponse.at(reader, child(path, names[field]), "field given twice");
     }
     return seen | (1 << field);
   }
@@ -88,7 +115,7 @@ final class FieldNames {
    *
    * @throws MalformedResponse naming the missing fields
    */
-  void requireAll(int seen, int required, JsonParser parser, String path, String what) {
+  void requireAll(int seen, int required, JsonReader reader, String path, String what) {
     if ((seen & required) == required) {
       return;
     }
@@ -98,6 +125,6 @@ final class FieldNames {
         missing.add(names[i]);
       }
     }
-    throw MalformedResponse.at(parser, path, what + " without " + missing);
+    throw MalformedResponse.at(reader, path, what + " without " + missing);
   }
 }

@@ -1,7 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
@@ -11,8 +9,9 @@ import java.io.IOException;
 
 /**
  * Strict readers for the hex strings of JSON-RPC: quantities, hashes, addresses and data. Each reads
- * the parser's current token without making a String of it, and throws {@link MalformedResponse}
- * (without a path) for anything else than the exact form.
+ * the reader's current token, decoding the plain form straight from the input bytes, and throws
+ * {@link MalformedResponse} (without a path) for anything else than the exact form. A string the
+ * fast path declines (a mistake, or escapes) is read as text and explained, or decoded, here.
  */
 final class HexValues {
   private static final ValueAccess VALUES = ValueAccess.get();
@@ -21,22 +20,24 @@ final class HexValues {
   private HexValues() {}
 
   /** Reads a quantity ({@code 0x} and 1 or more hex digits) that fits in a signed 64-bit long. */
-  static long quantity(JsonParser parser) throws IOException {
-    requireHexString(parser, "a hex quantity");
-    char[] chars = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    int length = parser.getTextLength();
-    if (length == 2) {
-      throw MalformedResponse.at(parser, "expected a hex quantity, got \"0x\" without digits");
+  static long quantity(JsonReader reader) throws IOException {
+    requireString(reader, "a hex quantity");
+    long value = reader.hexQuantity();
+    return value >= 0 ? value : quantity(reader, text(reader, "a hex quantity"));
+  }
+
+  private static long quantity(JsonReader reader, String text) {
+    if (text.length() == 2) {
+      throw MalformedResponse.at(reader, "expected a hex quantity, got \"0x\" without digits");
     }
     long value = 0;
-    for (int i = offset + 2; i < offset + length; i++) {
-      int digit = Hex.digitValue(chars[i]);
+    for (int i = 2; i < text.length(); i++) {
+      int digit = Hex.digitValue(text.charAt(i));
       if (digit < 0) {
-        throw MalformedResponse.at(parser, "invalid hex digit '" + chars[i] + "' in quantity " + shown(parser));
+        throw MalformedResponse.at(reader, "invalid hex digit '" + text.charAt(i) + "' in quantity " + shown(text));
       }
       if ((value >>> 59) != 0) {
-        throw MalformedResponse.at(parser, "quantity " + shown(parser) + " is larger than 2^63-1");
+        throw MalformedResponse.at(reader, "quantity " + shown(text) + " is larger than 2^63-1");
       }
       value = (value << 4) | digit;
     }
@@ -44,71 +45,80 @@ final class HexValues {
   }
 
   /** Reads a quantity that fits in a non-negative int, such as a log or transaction index. */
-  static int index(JsonParser parser) throws IOException {
-    long value = quantity(parser);
+  static int index(JsonReader reader) throws IOException {
+    long value = quantity(reader);
     if (value > Integer.MAX_VALUE) {
-      throw MalformedResponse.at(parser, "index " + shown(parser) + " is larger than 2^31-1");
+      throw MalformedResponse.at(reader, "index " + shown(reader.stringValue()) + " is larger than 2^31-1");
     }
     return (int) value;
   }
 
   /** Reads a 32-byte hash: {@code 0x} and exactly 64 hex digits. */
-  static Hash hash(JsonParser parser) throws IOException {
-    return VALUES.hash(fixed(parser, Hash.SIZE, "a 32-byte hash"));
+  static Hash hash(JsonReader reader) throws IOException {
+    return VALUES.hash(fixed(reader, Hash.SIZE, "a 32-byte hash"));
   }
 
   /** Reads a 20-byte address: {@code 0x} and exactly 40 hex digits. */
-  static Address address(JsonParser parser) throws IOException {
-    return VALUES.address(fixed(parser, Address.SIZE, "a 20-byte address"));
+  static Address address(JsonReader reader) throws IOException {
+    return VALUES.address(fixed(reader, Address.SIZE, "a 20-byte address"));
   }
 
   /** Reads data: {@code 0x} and an even number of hex digits, possibly none. */
-  static Bytes data(JsonParser parser) throws IOException {
-    requireHexString(parser, "hex data");
-    return VALUES.bytes(decode(parser));
+  static Bytes data(JsonReader reader) throws IOException {
+    requireString(reader, "hex data");
+    byte[] bytes = reader.hexBytes(-1);
+    return VALUES.bytes(bytes != null ? bytes : decode(reader, text(reader, "hex data")));
   }
 
   /** Reads a JSON boolean. */
-  static boolean bool(JsonParser parser) {
-    JsonToken token = parser.currentToken();
-    if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-      throw MalformedResponse.at(parser, "expected a boolean, got " + Json.describe(token));
+  static boolean bool(JsonReader reader) {
+    JsonReader.Token token = reader.current();
+    if (token != JsonReader.Token.TRUE && token != JsonReader.Token.FALSE) {
+      throw MalformedResponse.at(reader, "expected a boolean, got " + token.describe());
     }
-    return token == JsonToken.VALUE_TRUE;
+    return token == JsonReader.Token.TRUE;
   }
 
-  private static byte[] fixed(JsonParser parser, int size, String what) throws IOException {
-    requireHexString(parser, what);
-    int digits = parser.getTextLength() - 2;
+  private static byte[] fixed(JsonReader reader, int size, String what) throws IOException {
+    requireString(reader, what);
+    byte[] bytes = reader.hexBytes(size);
+    if (bytes != null) {
+      return bytes;
+    }
+    String text = text(reader, what);
+    int digits = text.length() - 2;
     if (digits != 2 * size) {
       throw MalformedResponse.at(
-          parser, "expected " + what + " (" + 2 * size + " hex digits), got " + digits + " digits in " + shown(parser));
+          reader, "expected " + what + " (" + 2 * size + " hex digits), got " + digits + " digits in " + shown(text));
     }
-    return decode(parser);
+    return decode(reader, text);
   }
 
-  private static byte[] decode(JsonParser parser) throws IOException {
+  private static byte[] decode(JsonReader reader, String text) {
     try {
-      return Hex.decode(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      return Hex.decode(text);
     } catch (IllegalArgumentException e) {
-      throw MalformedResponse.at(parser, e.getMessage());
+      throw MalformedResponse.at(reader, e.getMessage());
     }
   }
 
-  private static void requireHexString(JsonParser parser, String what) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token != JsonToken.VALUE_STRING) {
-      throw MalformedResponse.at(parser, "expected " + what + " as a 0x-prefixed string, got " + Json.describe(token));
-    }
-    char[] chars = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    if (parser.getTextLength() < 2 || chars[offset] != '0' || chars[offset + 1] != 'x') {
-      throw MalformedResponse.at(parser, "expected " + what + " starting with 0x, got " + shown(parser));
+  private static void requireString(JsonReader reader, String what) {
+    JsonReader.Token token = reader.current();
+    if (token != JsonReader.Token.STRING) {
+      throw MalformedResponse.at(reader, "expected " + what + " as a 0x-prefixed string, got " + token.describe());
     }
   }
 
-  private static String shown(JsonParser parser) throws IOException {
-    String text = parser.getText();
+  /** Returns the current string, which the fast path declined, after checking its 0x prefix. */
+  private static String text(JsonReader reader, String what) throws IOException {
+    String text = reader.stringValue();
+    if (!text.startsWith("0x")) {
+      throw MalformedResponse.at(reader, "expected " + what + " starting with 0x, got " + shown(text));
+    }
+    return text;
+  }
+
+  private static String shown(String text) {
     return "\"" + (text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN - 3) + "...") + "\"";
   }
 }

@@ -1,7 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
@@ -9,12 +7,11 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads log arrays ({@code eth_getLogs} results, the {@code logs} of receipts) straight from the
- * parser into {@link RawLog}s: no JSON tree, no intermediate strings for hex values. Every field is
+ * reader into {@link RawLog}s: no JSON tree, no intermediate strings for hex values. Every field is
  * checked: required fields present and not null, each given once, exact hex lengths, at most four
  * topics. Unknown fields are skipped.
  */
@@ -38,27 +35,33 @@ public final class LogsParser {
 
   private LogsParser() {}
 
-  private static List<RawLog> readLogs(JsonParser parser, String path) throws IOException {
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw MalformedResponse.at(
-          parser, path, "expected an array of logs, got " + Json.describe(parser.currentToken()));
+  private static List<RawLog> readLogs(JsonReader reader, String path) throws IOException {
+    if (reader.current() != JsonReader.Token.BEGIN_ARRAY) {
+      throw MalformedResponse.at(reader, path, "expected an array of logs, got " + reader.current().describe());
     }
     List<RawLog> logs = new ArrayList<>();
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      String at = path + "[" + logs.size() + "]";
-      if (token != JsonToken.START_OBJECT) {
-        throw MalformedResponse.at(parser, at, "expected a log object, got " + Json.describe(token));
+    // Each log's topics go through this array into a list of their own.
+    Hash[] topics = new Hash[RawLog.MAX_TOPICS];
+    JsonReader.Token token;
+    while ((token = reader.next()) != JsonReader.Token.END_ARRAY) {
+      try {
+        if (token != JsonReader.Token.BEGIN_OBJECT) {
+          throw MalformedResponse.at(reader, "", "expected a log object, got " + token.describe());
+        }
+        logs.add(readLog(reader, topics));
+      } catch (MalformedResponse e) {
+        throw e.within(path + "[" + logs.size() + "]");
       }
-      logs.add(readLog(parser, at));
     }
     return logs;
   }
 
-  /** Reads one log object whose START_OBJECT is the current token. */
-  private static RawLog readLog(JsonParser parser, String path) throws IOException {
+  /**
+   * Reads one log object whose BEGIN_OBJECT is the current token; a problem's path is relative to
+   * the log, so that no path is built for a log that reads well.
+   */
+  private static RawLog readLog(JsonReader reader, Hash[] topics) throws IOException {
     Address address = null;
-    Hash[] topics = null;
     int topicCount = 0;
     Bytes data = null;
     long blockNumber = 0;
@@ -69,46 +72,54 @@ public final class LogsParser {
     boolean removed = false;
     int seen = 0;
     int field;
-    while ((field = FIELDS.next(parser)) >= 0) {
-      seen = FIELDS.mark(seen, field, parser, path);
+    while ((field = FIELDS.next(reader)) >= 0) {
+      seen = FIELDS.mark(seen, field, reader, "");
       try {
         switch (field) {
-          case ADDRESS -> address = HexValues.address(parser);
-          case TOPICS -> {
-            topics = new Hash[RawLog.MAX_TOPICS];
-            topicCount = readTopics(parser, path, topics);
-          }
-          case DATA -> data = HexValues.data(parser);
-          case BLOCK_NUMBER -> blockNumber = HexValues.quantity(parser);
-          case BLOCK_HASH -> blockHash = HexValues.hash(parser);
-          case TRANSACTION_HASH -> transactionHash = HexValues.hash(parser);
-          case TRANSACTION_INDEX -> transactionIndex = HexValues.index(parser);
-          case LOG_INDEX -> logIndex = HexValues.index(parser);
-          case REMOVED -> removed = HexValues.bool(parser);
+          case ADDRESS -> address = HexValues.address(reader);
+          case TOPICS -> topicCount = readTopics(reader, topics);
+          case DATA -> data = HexValues.data(reader);
+          case BLOCK_NUMBER -> blockNumber = HexValues.quantity(reader);
+          case BLOCK_HASH -> blockHash = HexValues.hash(reader);
+          case TRANSACTION_HASH -> transactionHash = HexValues.hash(reader);
+          case TRANSACTION_INDEX -> transactionIndex = HexValues.index(reader);
+          case LOG_INDEX -> logIndex = HexValues.index(reader);
+          case REMOVED -> removed = HexValues.bool(reader);
           default -> throw new IllegalStateException("unhandled field " + FIELDS.name(field));
         }
       } catch (MalformedResponse e) {
-        throw e.under(path + "." + FIELDS.name(field));
+        throw e.under(FIELDS.name(field));
       }
     }
-    FIELDS.requireAll(seen, REQUIRED, parser, path, "log");
+    FIELDS.requireAll(seen, REQUIRED, reader, "", "log");
     LogMeta meta = new LogMeta(address, blockNumber, blockHash, transactionHash, transactionIndex, logIndex, removed);
-    return new RawLog(List.of(Arrays.copyOf(topics, topicCount)), data, meta);
+    return new RawLog(topicList(topics, topicCount), data, meta);
   }
 
-  private static int readTopics(JsonParser parser, String path, Hash[] topics) throws IOException {
-    if (parser.currentToken() != JsonToken.START_ARRAY) {
-      throw MalformedResponse.at(parser, "expected an array of topics, got " + Json.describe(parser.currentToken()));
+  /** Returns the first {@code count} topics as an immutable list, copying the array no more than {@link List#of} must. */
+  private static List<Hash> topicList(Hash[] topics, int count) {
+    return switch (count) {
+      case 0 -> List.of();
+      case 1 -> List.of(topics[0]);
+      case 2 -> List.of(topics[0], topics[1]);
+      case 3 -> List.of(topics[0], topics[1], topics[2]);
+      default -> List.of(topics);
+    };
+  }
+
+  private static int readTopics(JsonReader reader, Hash[] topics) throws IOException {
+    if (reader.current() != JsonReader.Token.BEGIN_ARRAY) {
+      throw MalformedResponse.at(reader, "expected an array of topics, got " + reader.current().describe());
     }
     int count = 0;
-    while (parser.nextToken() != JsonToken.END_ARRAY) {
+    while (reader.next() != JsonReader.Token.END_ARRAY) {
       if (count == RawLog.MAX_TOPICS) {
-        throw MalformedResponse.at(parser, path + ".topics", "more than 4 topics");
+        throw MalformedResponse.at(reader, "topics", "more than 4 topics");
       }
       try {
-        topics[count] = HexValues.hash(parser);
+        topics[count] = HexValues.hash(reader);
       } catch (MalformedResponse e) {
-        throw e.under(path + ".topics[" + count + "]");
+        throw e.under("topics[" + count + "]");
       }
       count++;
     }

@@ -1,7 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
@@ -18,9 +16,9 @@ import java.util.Optional;
 public final class ReceiptReader {
   /** Reads a receipt object, or null (the transaction is pending or unknown) as empty. */
   public static final ResultReader<Optional<TransactionReceipt>> OPTIONAL =
-      (parser, path) -> parser.currentToken() == JsonToken.VALUE_NULL
+      (reader, path) -> reader.current() == JsonReader.Token.NULL
           ? Optional.empty()
-          : Optional.of(read(parser, path));
+          : Optional.of(read(reader, path));
 
   private static final int TRANSACTION_HASH = 0;
   private static final int BLOCK_NUMBER = 1;
@@ -35,9 +33,9 @@ public final class ReceiptReader {
 
   private ReceiptReader() {}
 
-  private static TransactionReceipt read(JsonParser parser, String path) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw MalformedResponse.at(parser, path, "expected a receipt object, got " + Json.describe(parser.currentToken()));
+  private static TransactionReceipt read(JsonReader reader, String path) throws IOException {
+    if (reader.current() != JsonReader.Token.BEGIN_OBJECT) {
+      throw MalformedResponse.at(reader, path, "expected a receipt object, got " + reader.current().describe());
     }
     Hash transactionHash = null;
     long blockNumber = 0;
@@ -47,33 +45,33 @@ public final class ReceiptReader {
     List<RawLog> logs = null;
     int seen = 0;
     int field;
-    while ((field = FIELDS.next(parser)) >= 0) {
-      seen = FIELDS.mark(seen, field, parser, path);
+    while ((field = FIELDS.next(reader)) >= 0) {
+      seen = FIELDS.mark(seen, field, reader, path);
       String at = path + "." + FIELDS.name(field);
       try {
         switch (field) {
-          case TRANSACTION_HASH -> transactionHash = HexValues.hash(parser);
-          case BLOCK_NUMBER -> blockNumber = HexValues.quantity(parser);
-          case BLOCK_HASH -> blockHash = HexValues.hash(parser);
-          case STATUS -> succeeded = status(parser);
+          case TRANSACTION_HASH -> transactionHash = HexValues.hash(reader);
+          case BLOCK_NUMBER -> blockNumber = HexValues.quantity(reader);
+          case BLOCK_HASH -> blockHash = HexValues.hash(reader);
+          case STATUS -> succeeded = status(reader);
           case CONTRACT_ADDRESS ->
-              contractAddress = parser.currentToken() == JsonToken.VALUE_NULL ? null : HexValues.address(parser);
-          case LOGS -> logs = LogsParser.LOGS.read(parser, at);
+              contractAddress = reader.current() == JsonReader.Token.NULL ? null : HexValues.address(reader);
+          case LOGS -> logs = LogsParser.LOGS.read(reader, at);
           default -> throw new IllegalStateException("unhandled field " + FIELDS.name(field));
         }
       } catch (MalformedResponse e) {
         throw e.under(at);
       }
     }
-    FIELDS.requireAll(seen, REQUIRED, parser, path, "receipt");
+    FIELDS.requireAll(seen, REQUIRED, reader, path, "receipt");
     return new TransactionReceipt(
         transactionHash, blockNumber, blockHash, succeeded, Optional.ofNullable(contractAddress), logs);
   }
 
-  private static boolean status(JsonParser parser) throws IOException {
-    long status = HexValues.quantity(parser);
+  private static boolean status(JsonReader reader) throws IOException {
+    long status = HexValues.quantity(reader);
     if (status > 1) {
-      throw MalformedResponse.at(parser, "expected status 0x0 (reverted) or 0x1 (succeeded), got " + parser.getText());
+      throw MalformedResponse.at(reader, "expected status 0x0 (reverted) or 0x1 (succeeded), got " + reader.stringValue());
     }
     return status == 1;
   }

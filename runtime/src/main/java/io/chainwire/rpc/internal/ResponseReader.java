@@ -1,9 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.rpc.RpcResponseException;
@@ -38,25 +34,25 @@ public final class ResponseReader {
 
   /** Reads the response to the request with id {@code id} and returns its result. */
   @SuppressWarnings("unchecked")
-  public static <T> T single(JsonParser parser, RpcEndpoint endpoint, long id, RpcCall<T> call) throws IOException {
+  public static <T> T single(JsonReader reader, RpcEndpoint endpoint, long id, RpcCall<T> call) throws IOException {
     try {
-      JsonToken token = parser.nextToken();
-      if (token != JsonToken.START_OBJECT) {
-        throw MalformedResponse.at(parser, "expected a JSON-RPC response object, got " + Json.describe(token));
+      JsonReader.Token token = reader.next();
+      if (token != JsonReader.Token.BEGIN_OBJECT) {
+        throw MalformedResponse.at(reader, "expected a JSON-RPC response object, got " + token.describe());
       }
-      Envelope envelope = readEnvelope(parser, "", call.reader(), responseId -> call.reader());
-      requireEnd(parser);
-      envelope.requireResultOrError(parser, "");
+      Envelope envelope = readEnvelope(reader, "", call.reader(), responseId -> call.reader());
+      requireEnd(reader);
+      envelope.requireResultOrError(reader, "");
       if (envelope.error != null) {
         throw envelope.error.toException(call.method(), endpoint);
       }
       if (envelope.id == null || envelope.id != id) {
-        throw MalformedResponse.at(parser, "id", "expected id " + id + ", got " + envelope.idText);
+        throw MalformedResponse.at(reader, "id", "expected id " + id + ", got " + envelope.idText);
       }
       return (T) envelope.result;
     } catch (MalformedResponse e) {
       throw new RpcResponseException(call.method(), endpoint, e.path(), e.getMessage(), null);
-    } catch (JsonProcessingException e) {
+    } catch (MalformedJson e) {
       throw malformedJson(call.method(), endpoint, e);
     }
   }
@@ -67,7 +63,7 @@ public final class ResponseReader {
    */
   @SuppressWarnings("unchecked")
   public static <T> List<RpcResult<T>> batch(
-      JsonParser parser, RpcEndpoint endpoint, long firstId, List<? extends RpcCall<? extends T>> calls)
+      JsonReader reader, RpcEndpoint endpoint, long firstId, List<? extends RpcCall<? extends T>> calls)
       throws IOException {
     String label = RpcCall.describeBatch(calls);
     int size = calls.size();
@@ -76,49 +72,49 @@ public final class ResponseReader {
       return index >= 0 && index < size ? calls.get((int) index).reader() : null;
     };
     try {
-      JsonToken token = parser.nextToken();
-      if (token == JsonToken.START_OBJECT) {
+      JsonReader.Token token = reader.next();
+      if (token == JsonReader.Token.BEGIN_OBJECT) {
         // A node that rejects the batch as a whole answers with one error object.
-        Envelope envelope = readEnvelope(parser, "", null, readerById);
-        requireEnd(parser);
+        Envelope envelope = readEnvelope(reader, "", null, readerById);
+        requireEnd(reader);
         if (envelope.error != null) {
           throw envelope.error.toException(label, endpoint);
         }
-        throw MalformedResponse.at(parser, "expected an array of responses, got a single response");
+        throw MalformedResponse.at(reader, "expected an array of responses, got a single response");
       }
-      if (token != JsonToken.START_ARRAY) {
-        throw MalformedResponse.at(parser, "expected an array of responses, got " + Json.describe(token));
+      if (token != JsonReader.Token.BEGIN_ARRAY) {
+        throw MalformedResponse.at(reader, "expected an array of responses, got " + token.describe());
       }
       List<RpcResult<T>> results = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
         results.add(null);
       }
       int position = 0;
-      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      while ((token = reader.next()) != JsonReader.Token.END_ARRAY) {
         String at = "[" + position + "]";
-        if (token != JsonToken.START_OBJECT) {
-          throw MalformedResponse.at(parser, at, "expected a response object, got " + Json.describe(token));
+        if (token != JsonReader.Token.BEGIN_OBJECT) {
+          throw MalformedResponse.at(reader, at, "expected a response object, got " + token.describe());
         }
-        Envelope envelope = readEnvelope(parser, at, null, readerById);
+        Envelope envelope = readEnvelope(reader, at, null, readerById);
         long index = envelope.id == null ? -1 : envelope.id - firstId;
         if (index < 0 || index >= size) {
           if (envelope.error != null && envelope.id == null) {
             // The node could not tell which request failed (for example an invalid request).
             throw envelope.error.toException(label, endpoint);
           }
-          throw MalformedResponse.at(parser, at + ".id", "id " + envelope.idText + " matches no request of the batch");
+          throw MalformedResponse.at(reader, at + ".id", "id " + envelope.idText + " matches no request of the batch");
         }
         if (results.get((int) index) != null) {
-          throw MalformedResponse.at(parser, at + ".id", "a second response for id " + envelope.id);
+          throw MalformedResponse.at(reader, at + ".id", "a second response for id " + envelope.id);
         }
-        envelope.requireResultOrError(parser, at);
+        envelope.requireResultOrError(reader, at);
         RpcCall<? extends T> call = calls.get((int) index);
         results.set((int) index, envelope.error != null
             ? RpcResult.failure(envelope.error.toException(call.method(), endpoint))
             : RpcResult.success((T) envelope.result));
         position++;
       }
-      requireEnd(parser);
+      requireEnd(reader);
       for (int i = 0; i < size; i++) {
         if (results.get(i) == null) {
           results.set(i, RpcResult.failure(new RpcResponseException(calls.get(i).method(), endpoint, "",
@@ -128,7 +124,7 @@ public final class ResponseReader {
       return results;
     } catch (MalformedResponse e) {
       throw new RpcResponseException(label, endpoint, e.path(), e.getMessage(), null);
-    } catch (JsonProcessingException e) {
+    } catch (MalformedJson e) {
       throw malformedJson(label, endpoint, e);
     }
   }
@@ -140,39 +136,40 @@ public final class ResponseReader {
    * @param readerById the reader for a result once the id is known, or null for an unknown id
    */
   private static Envelope readEnvelope(
-      JsonParser parser, String path, ResultReader<?> beforeId, LongFunction<ResultReader<?>> readerById)
+      JsonReader reader, String path, ResultReader<?> beforeId, LongFunction<ResultReader<?>> readerById)
       throws IOException {
     Envelope envelope = new Envelope();
     String resultPath = FieldNames.child(path, "result");
     byte[] buffered = null;
+    long bufferedOffset = 0;
     int seen = 0;
     int field;
-    while ((field = ENVELOPE.next(parser)) >= 0) {
-      seen = ENVELOPE.mark(seen, field, parser, path);
+    while ((field = ENVELOPE.next(reader)) >= 0) {
+      seen = ENVELOPE.mark(seen, field, reader, path);
       switch (field) {
-        case ID -> envelope.readId(parser, path);
+        case ID -> envelope.readId(reader, path);
         case RESULT -> {
           envelope.hasResult = true;
-          ResultReader<?> reader = (seen & (1 << ID)) != 0 ? readerFor(envelope, readerById) : beforeId;
-          if (reader != null) {
-            envelope.result = reader.read(parser, resultPath);
+          ResultReader<?> resultReader = (seen & (1 << ID)) != 0 ? readerFor(envelope, readerById) : beforeId;
+          if (resultReader != null) {
+            envelope.result = resultReader.read(reader, resultPath);
           } else if ((seen & (1 << ID)) == 0) {
-            buffered = Json.copyAsBytes(parser);
+            bufferedOffset = reader.tokenOffset();
+            buffered = reader.copyValue();
           } else {
-            parser.skipChildren();
+            reader.skipValue();
           }
         }
-        case ERROR -> envelope.error = readError(parser, FieldNames.child(path, "error"));
+        case ERROR -> envelope.error = readError(reader, FieldNames.child(path, "error"));
         default -> throw new IllegalStateException("unhandled field " + field);
       }
     }
     if (buffered != null) {
-      ResultReader<?> reader = readerFor(envelope, readerById);
-      if (reader != null) {
-        try (JsonParser replay = Json.parser(buffered)) {
-          replay.nextToken();
-          envelope.result = reader.read(replay, resultPath);
-        }
+      ResultReader<?> resultReader = readerFor(envelope, readerById);
+      if (resultReader != null) {
+        JsonReader replay = JsonReader.of(buffered, bufferedOffset);
+        replay.next();
+        envelope.result = resultReader.read(replay, resultPath);
       }
     }
     return envelope;
@@ -182,51 +179,51 @@ public final class ResponseReader {
     return envelope.id == null ? null : readerById.apply(envelope.id);
   }
 
-  private static JsonRpcError readError(JsonParser parser, String path) throws IOException {
-    if (parser.currentToken() != JsonToken.START_OBJECT) {
-      throw MalformedResponse.at(parser, path, "expected an error object, got " + Json.describe(parser.currentToken()));
+  private static JsonRpcError readError(JsonReader reader, String path) throws IOException {
+    if (reader.current() != JsonReader.Token.BEGIN_OBJECT) {
+      throw MalformedResponse.at(reader, path, "expected an error object, got " + reader.current().describe());
     }
     int code = 0;
     String message = null;
     String data = null;
     int seen = 0;
     int field;
-    while ((field = ERROR_OBJECT.next(parser)) >= 0) {
-      seen = ERROR_OBJECT.mark(seen, field, parser, path);
+    while ((field = ERROR_OBJECT.next(reader)) >= 0) {
+      seen = ERROR_OBJECT.mark(seen, field, reader, path);
       switch (field) {
         case CODE -> {
-          if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
-            throw MalformedResponse.at(parser, path + ".code", "expected an integer error code, got " + parser.getText());
+          if (reader.current() != JsonReader.Token.NUMBER || !reader.isLong()
+              || reader.longValue() != (int) reader.longValue()) {
+            throw MalformedResponse.at(reader, path + ".code", "expected an integer error code, got " + reader.text());
           }
-          code = parser.getIntValue();
+          code = (int) reader.longValue();
         }
         case MESSAGE -> {
-          if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            throw MalformedResponse.at(parser, path + ".message",
-                "expected an error message string, got " + Json.describe(parser.currentToken()));
+          if (reader.current() != JsonReader.Token.STRING) {
+            throw MalformedResponse.at(reader, path + ".message",
+                "expected an error message string, got " + reader.current().describe());
           }
-          message = parser.getText();
+          message = reader.stringValue();
         }
-        case DATA -> data = Json.copyAsText(parser);
+        case DATA -> data = reader.copyValueAsText();
         default -> throw new IllegalStateException("unhandled field " + field);
       }
     }
-    ERROR_OBJECT.requireAll(seen, ERROR_OBJECT.allBut(DATA), parser, path, "error object");
+    ERROR_OBJECT.requireAll(seen, ERROR_OBJECT.allBut(DATA), reader, path, "error object");
     return new JsonRpcError(code, message, data);
   }
 
-  private static void requireEnd(JsonParser parser) throws IOException {
-    JsonToken token = parser.nextToken();
-    if (token != null) {
-      throw MalformedResponse.at(parser, "unexpected " + Json.describe(token) + " after the response");
+  private static void requireEnd(JsonReader reader) throws IOException {
+    JsonReader.Token token = reader.next();
+    if (token != JsonReader.Token.END) {
+      throw MalformedResponse.at(reader, "unexpected " + token.describe() + " after the response");
     }
   }
 
   /** Describes JSON that does not parse, with its line and column. */
-  static RpcResponseException malformedJson(String method, RpcEndpoint endpoint, JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-    return new RpcResponseException(method, endpoint, "", "malformed JSON: " + e.getOriginalMessage() + where, e);
+  static RpcResponseException malformedJson(String method, RpcEndpoint endpoint, MalformedJson e) {
+    return new RpcResponseException(method, endpoint, "",
+        "malformed JSON: " + e.getMessage() + " (line " + e.line() + ", column " + e.column() + ")", e);
   }
 
   /** The members of one response object. */
@@ -237,26 +234,27 @@ public final class ResponseReader {
     Object result;
     JsonRpcError error;
 
-    void readId(JsonParser parser, String path) throws IOException {
-      JsonToken token = parser.currentToken();
-      switch (token) {
-        case VALUE_NUMBER_INT -> {
-          idText = parser.getText();
-          if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            id = parser.getLongValue();
-          }
+    void readId(JsonReader reader, String path) throws IOException {
+      JsonReader.Token token = reader.current();
+      if (token == JsonReader.Token.NUMBER && reader.isInteger()) {
+        idText = reader.text();
+        if (reader.isLong()) {
+          id = reader.longValue();
         }
-        case VALUE_STRING -> idText = "\"" + parser.getText() + "\"";
-        case VALUE_NULL -> idText = "null";
-        default -> throw MalformedResponse.at(
-            parser, FieldNames.child(path, "id"), "expected a number, string or null id, got " + Json.describe(token));
+      } else if (token == JsonReader.Token.STRING) {
+        idText = "\"" + reader.stringValue() + "\"";
+      } else if (token == JsonReader.Token.NULL) {
+        idText = "null";
+      } else {
+        throw MalformedResponse.at(
+            reader, FieldNames.child(path, "id"), "expected a number, string or null id, got " + token.describe());
       }
     }
 
-    void requireResultOrError(JsonParser parser, String path) {
+    void requireResultOrError(JsonReader reader, String path) {
       if (hasResult == (error != null)) {
         throw MalformedResponse.at(
-            parser, path, hasResult ? "response with both result and error" : "response with neither result nor error");
+            reader, path, hasResult ? "response with both result and error" : "response with neither result nor error");
       }
     }
   }

@@ -1,8 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.rpc.RpcResponseException;
 import java.io.IOException;
@@ -15,6 +12,15 @@ import java.io.IOException;
 final class WebSocketMessages {
   static final String NOTIFICATION_METHOD = "eth_subscription";
 
+  private static final int ID = 0;
+  private static final int METHOD = 1;
+  private static final int PARAMS = 2;
+  private static final FieldNames MESSAGE = new FieldNames("id", "method", "params");
+
+  private static final int SUBSCRIPTION = 0;
+  private static final int RESULT = 1;
+  private static final FieldNames NOTIFICATION_PARAMS = new FieldNames("subscription", "result");
+
   private WebSocketMessages() {}
 
   /**
@@ -23,79 +29,76 @@ final class WebSocketMessages {
    */
   record Route(Long id, String subscription) {}
 
-  static Route route(String text, RpcEndpoint endpoint) {
-    try (JsonParser parser = Json.parser(text)) {
-      JsonToken token = parser.nextToken();
-      if (token == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
-        return routeObject(parser);
+  static Route route(byte[] message, RpcEndpoint endpoint) {
+    try {
+      JsonReader reader = JsonReader.of(message);
+      JsonReader.Token token = reader.next();
+      if (token == JsonReader.Token.BEGIN_ARRAY && reader.next() == JsonReader.Token.BEGIN_OBJECT) {
+        return routeObject(reader);
       }
-      return token == JsonToken.START_OBJECT ? routeObject(parser) : new Route(null, null);
-    } catch (JsonProcessingException e) {
+      return token == JsonReader.Token.BEGIN_OBJECT ? routeObject(reader) : new Route(null, null);
+    } catch (MalformedJson e) {
       throw ResponseReader.malformedJson("WebSocket message", endpoint, e);
     } catch (IOException e) {
       throw new RpcResponseException("WebSocket message", endpoint, "", "unreadable message: " + e.getMessage(), e);
     }
   }
 
-  private static Route routeObject(JsonParser parser) throws IOException {
+  private static Route routeObject(JsonReader reader) throws IOException {
     Long id = null;
     String method = null;
     String subscription = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (name.equals("id") && value == JsonToken.VALUE_NUMBER_INT
-          && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-        id = parser.getLongValue();
-      } else if (name.equals("method") && value == JsonToken.VALUE_STRING) {
-        method = parser.getText();
-      } else if (name.equals("params") && value == JsonToken.START_OBJECT) {
-        subscription = subscriptionId(parser);
+    int field;
+    while ((field = MESSAGE.next(reader)) >= 0) {
+      JsonReader.Token value = reader.current();
+      if (field == ID && value == JsonReader.Token.NUMBER && reader.isLong()) {
+        id = reader.longValue();
+      } else if (field == METHOD && value == JsonReader.Token.STRING) {
+        method = reader.stringValue();
+      } else if (field == PARAMS && value == JsonReader.Token.BEGIN_OBJECT) {
+        subscription = subscriptionId(reader);
       } else {
-        parser.skipChildren();
+        reader.skipValue();
       }
     }
     return NOTIFICATION_METHOD.equals(method) ? new Route(null, subscription) : new Route(id, null);
   }
 
-  private static String subscriptionId(JsonParser parser) throws IOException {
+  private static String subscriptionId(JsonReader reader) throws IOException {
     String subscription = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (name.equals("subscription") && value == JsonToken.VALUE_STRING) {
-        subscription = parser.getText();
+    int field;
+    while ((field = NOTIFICATION_PARAMS.next(reader)) >= 0) {
+      if (field == SUBSCRIPTION && reader.current() == JsonReader.Token.STRING) {
+        subscription = reader.stringValue();
       } else {
-        parser.skipChildren();
+        reader.skipValue();
       }
     }
     return subscription;
   }
 
-  /** Reads {@code params.result} of a notification with {@code reader}. */
-  static <T> T notificationResult(String text, RpcEndpoint endpoint, ResultReader<T> reader) {
-    try (JsonParser parser = Json.parser(text)) {
-      parser.nextToken();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (name.equals("params") && value == JsonToken.START_OBJECT) {
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String member = parser.currentName();
-            parser.nextToken();
-            if (member.equals("result")) {
-              return reader.read(parser, "params.result");
+  /** Reads {@code params.result} of a notification with {@code resultReader}. */
+  static <T> T notificationResult(byte[] message, RpcEndpoint endpoint, ResultReader<T> resultReader) {
+    try {
+      JsonReader reader = JsonReader.of(message);
+      reader.next();
+      int field;
+      while ((field = MESSAGE.next(reader)) >= 0) {
+        if (field == PARAMS && reader.current() == JsonReader.Token.BEGIN_OBJECT) {
+          while ((field = NOTIFICATION_PARAMS.next(reader)) >= 0) {
+            if (field == RESULT) {
+              return resultReader.read(reader, "params.result");
             }
-            parser.skipChildren();
+            reader.skipValue();
           }
         } else {
-          parser.skipChildren();
+          reader.skipValue();
         }
       }
       throw new RpcResponseException(NOTIFICATION_METHOD, endpoint, "params", "notification without a result", null);
     } catch (MalformedResponse e) {
       throw new RpcResponseException(NOTIFICATION_METHOD, endpoint, e.path(), e.getMessage(), null);
-    } catch (JsonProcessingException e) {
+    } catch (MalformedJson e) {
       throw ResponseReader.malformedJson(NOTIFICATION_METHOD, endpoint, e);
     } catch (IOException e) {
       throw new RpcResponseException(NOTIFICATION_METHOD, endpoint, "", "unreadable message: " + e.getMessage(), e);

@@ -1,6 +1,5 @@
 package io.chainwire.rpc.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.rpc.RpcException;
@@ -13,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class WebSocketSession implements WebSocket.Listener {
   @FunctionalInterface
   public interface MessageReader<R> {
     /** Reads the message from its first token on. */
-    R read(JsonParser parser) throws IOException;
+    R read(JsonReader reader) throws IOException;
   }
 
   /**
@@ -243,11 +243,12 @@ public final class WebSocketSession implements WebSocket.Listener {
 
   private void dispatch(String text) {
     try {
-      WebSocketMessages.Route route = WebSocketMessages.route(text, endpoint);
+      byte[] message = text.getBytes(StandardCharsets.UTF_8);
+      WebSocketMessages.Route route = WebSocketMessages.route(message, endpoint);
       if (route.subscription() != null) {
-        notify(route.subscription(), text);
+        notify(route.subscription(), message);
       } else if (route.id() != null) {
-        respond(route.id(), text);
+        respond(route.id(), message);
       } else {
         throw new RpcResponseException(LABEL, endpoint, "", "a message that is neither a response nor a notification", null);
       }
@@ -258,26 +259,26 @@ public final class WebSocketSession implements WebSocket.Listener {
     }
   }
 
-  private void notify(String subscription, String text) {
+  private void notify(String subscription, byte[] message) {
     HeadDispatcher dispatcher = subscriptions.get(subscription);
     if (dispatcher == null) {
       LOG.debug("notification for subscription {}, which has ended, from {}", subscription, endpoint);
       return;
     }
-    BlockHeader head = WebSocketMessages.notificationResult(text, endpoint, BlockHeaderReader.REQUIRED);
+    BlockHeader head = WebSocketMessages.notificationResult(message, endpoint, BlockHeaderReader.REQUIRED);
     if (!dispatcher.offer(head)) {
       fail(new RpcTransportException(LABEL, endpoint,
           "the listener of subscription " + subscription + " fell a whole queue of heads behind", null));
     }
   }
 
-  private void respond(long id, String text) {
+  private void respond(long id, byte[] message) {
     Pending<?> call = pending.get(id);
     if (call == null) {
       LOG.debug("response to request {}, which has ended, from {}", id, endpoint);
       return;
     }
-    call.complete(text, endpoint);
+    call.complete(message, endpoint);
   }
 
   /** Drops the connection because of {@code cause}. */
@@ -326,9 +327,9 @@ public final class WebSocketSession implements WebSocket.Listener {
       this.reader = reader;
     }
 
-    void complete(String text, RpcEndpoint endpoint) {
-      try (JsonParser parser = Json.parser(text)) {
-        result.complete(reader.read(parser));
+    void complete(byte[] message, RpcEndpoint endpoint) {
+      try {
+        result.complete(reader.read(JsonReader.of(message)));
       } catch (RpcException e) {
         result.completeExceptionally(e);
       } catch (RuntimeException e) {

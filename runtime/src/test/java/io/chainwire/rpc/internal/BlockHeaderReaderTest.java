@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chainwire.abi.Hash;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.RpcResponseException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class BlockHeaderReaderTest {
   @Test
   void readsTheHeadOfARecordedNewHeadsNotification() {
     BlockHeader head = WebSocketMessages.notificationResult(
-        Responses.resource("anvil-newHeads-notification.json"), Responses.ENDPOINT, BlockHeaderReader.REQUIRED);
+        Responses.resource("anvil-newHeads-notification.json").getBytes(StandardCharsets.UTF_8), Responses.ENDPOINT, BlockHeaderReader.REQUIRED);
 
     assertEquals(7, head.number());
     assertEquals(BLOCK_6.hash(), head.parentHash());

@@ -19,11 +19,25 @@ final class Responses {
   private Responses() {}
 
   static <T> T single(String body, long id, RpcCall<T> call) {
+    return single(stream(body), id, call);
+  }
+
+  static <T> T single(InputStream body, long id, RpcCall<T> call) {
     try {
-      return ResponseReader.single(Json.parser(stream(body)), ENDPOINT, id, call);
+      return ResponseReader.single(JsonReader.of(body), ENDPOINT, id, call);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Hands out the bytes {@code chunk} at a time, so that tokens cross the reader's buffer refills. */
+  static InputStream trickle(byte[] bytes, int chunk) {
+    return new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, chunk));
+      }
+    };
   }
 
   /** Reads {@code resultJson} as the {@code result} of the response to request 1. */
@@ -38,7 +52,7 @@ final class Responses {
 
   static <T> List<RpcResult<T>> batch(String body, long firstId, List<? extends RpcCall<? extends T>> calls) {
     try {
-      return ResponseReader.batch(Json.parser(stream(body)), ENDPOINT, firstId, calls);
+      return ResponseReader.batch(JsonReader.of(stream(body)), ENDPOINT, firstId, calls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
