@@ -2,8 +2,10 @@ package io.chainwire.benchmarks.backfill;
 
 import io.chainwire.benchmarks.transfers.TransferEmitter;
 import io.chainwire.testkit.Anvil;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,11 +80,35 @@ public final class BackfillHarness {
   }
 
   /**
-   * One round's times in nanoseconds.
+   * One side's run.
+   *
+   * @param nanos the wall-clock time
+   * @param cpuNanos the CPU time the harness's JVM used meanwhile, on every thread (the client's
+   *     cost; the node's CPU is not in it)
+   */
+  record Measured(long nanos, long cpuNanos) {
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    /** Runs {@code side}, which returns its own wall-clock time, and adds the CPU time. */
+    static Measured of(Side side) throws Exception {
+      long cpu = OS.getProcessCpuTime();
+      long nanos = side.run();
+      return new Measured(nanos, OS.getProcessCpuTime() - cpu);
+    }
+  }
+
+  /** One side of a round; returns its wall-clock nanoseconds. */
+  @FunctionalInterface
+  interface Side {
+    long run() throws Exception;
+  }
+
+  /**
+   * One round.
    *
    * @param ceilingBytes the response bytes the ceiling read
    */
-  record Round(long ceilingNanos, long ceilingBytes, long chainwireNanos, long web3jNanos, long web3jLoopNanos) {}
+  record Round(Measured ceiling, long ceilingBytes, Measured chainwire, Measured web3j, Measured web3jLoop) {}
 
   /**
    * What the harness measured.
@@ -100,11 +126,14 @@ public final class BackfillHarness {
       out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (int i = 0; i < rounds.size(); i++) {
         Round round = rounds.get(i);
-        row(out, String.valueOf(i + 1), round.ceilingNanos(), round.chainwireNanos(), round.web3jNanos(),
-            round.web3jLoopNanos());
+        row(out, String.valueOf(i + 1), round.ceiling().nanos(), round.chainwire().nanos(), round.web3j().nanos(),
+            round.web3jLoop().nanos());
       }
-      row(out, "median", median(Round::ceilingNanos), median(Round::chainwireNanos), median(Round::web3jNanos),
-          median(Round::web3jLoopNanos));
+      row(out, "median", median(r -> r.ceiling().nanos()), median(r -> r.chainwire().nanos()),
+          median(r -> r.web3j().nanos()), median(r -> r.web3jLoop().nanos()));
+      out.printf(Locale.ROOT, "client CPU per log, median (ns): ceiling %.0f, chainwire %.0f, web3j %.0f, web3j loop %.0f%n",
+          perLog(median(r -> r.ceiling().cpuNanos())), perLog(median(r -> r.chainwire().cpuNanos())),
+          perLog(median(r -> r.web3j().cpuNanos())), perLog(median(r -> r.web3jLoop().cpuNanos())));
       out.printf("ceiling bytes per round: %d (%.0f bytes per log)%n",
           rounds.get(0).ceilingBytes(), (double) rounds.get(0).ceilingBytes() / logs.logs());
       out.println("child JVM (-Xmx" + settings.childHeap() + "): " + child);
@@ -114,6 +143,10 @@ public final class BackfillHarness {
       out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.1f× | %.1f× |%n", name,
           perSecond(ceiling), perSecond(chainwire), perSecond(web3j), perSecond(web3jLoop),
           (double) ceiling / chainwire, (double) web3j / chainwire, (double) web3jLoop / chainwire);
+    }
+
+    private double perLog(long nanos) {
+      return (double) nanos / logs.logs();
     }
 
     private double perSecond(long nanos) {
@@ -140,18 +173,22 @@ public final class BackfillHarness {
       List<Round> rounds = new ArrayList<>();
       try (Web3jBackfill web3j = new Web3jBackfill(logs)) {
         for (int i = 1 - settings.warmup(); i <= settings.rounds(); i++) {
-          long start = System.nanoTime();
-          long bytes = ceiling.fetch(logs, settings.range(), settings.concurrency());
-          long ceilingNanos = System.nanoTime() - start;
-          long chainwireNanos = ChainwireBackfill.run(
-              logs, settings.range(), settings.concurrency(),
-              settings.sqlite() ? directory.resolve("round-" + i + ".db") : null, "round-" + i);
-          long web3jNanos = timeWeb3j(web3j, logs, settings.range(), settings.concurrency());
-          long web3jLoopNanos = timeWeb3j(web3j, logs, settings.range(), 1);
-          Round round = new Round(ceilingNanos, bytes, chainwireNanos, web3jNanos, web3jLoopNanos);
+          long[] bytes = new long[1];
+          Measured ceilingRun = Measured.of(() -> {
+            long start = System.nanoTime();
+            bytes[0] = ceiling.fetch(logs, settings.range(), settings.concurrency());
+            return System.nanoTime() - start;
+          });
+          Path database = settings.sqlite() ? directory.resolve("round-" + i + ".db") : null;
+          String streamId = "round-" + i;
+          Measured chainwire = Measured.of(() -> ChainwireBackfill.run(
+              logs, settings.range(), settings.concurrency(), database, streamId));
+          Measured web3jRun = Measured.of(() -> timeWeb3j(web3j, logs, settings.range(), settings.concurrency()));
+          Measured web3jLoop = Measured.of(() -> timeWeb3j(web3j, logs, settings.range(), 1));
+          Round round = new Round(ceilingRun, bytes[0], chainwire, web3jRun, web3jLoop);
           progress.printf("%s %d: ceiling %d ms, chainwire %d ms, web3j %d ms, web3j loop %d ms%n",
-              i < 1 ? "warm-up round" : "round", i < 1 ? i + settings.warmup() : i, ceilingNanos / 1_000_000,
-              chainwireNanos / 1_000_000, web3jNanos / 1_000_000, web3jLoopNanos / 1_000_000);
+              i < 1 ? "warm-up round" : "round", i < 1 ? i + settings.warmup() : i, ceilingRun.nanos() / 1_000_000,
+              chainwire.nanos() / 1_000_000, web3jRun.nanos() / 1_000_000, web3jLoop.nanos() / 1_000_000);
           if (i >= 1) {
             rounds.add(round);
           }

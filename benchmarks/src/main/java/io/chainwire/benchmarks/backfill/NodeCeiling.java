@@ -1,5 +1,6 @@
 package io.chainwire.benchmarks.backfill;
 
+import io.chainwire.benchmarks.contracts.Erc20;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -26,7 +27,7 @@ final class NodeCeiling {
 
   private long fetchRange(EmittedLogs logs, long from, long to) throws IOException, InterruptedException {
     String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getLogs\",\"params\":[{\"address\":\""
-        + logs.contract() + "\",\"fromBlock\":\"0x" + Long.toHexString(from)
+        + logs.contract() + "\",\"topics\":[\"" + Erc20.Transfer.TOPIC0 + "\"],\"fromBlock\":\"0x" + Long.toHexString(from)
         + "\",\"toBlock\":\"0x" + Long.toHexString(to) + "\"}]}";
     HttpRequest request = HttpRequest.newBuilder(logs.node())
         .header("Content-Type", "application/json")

@@ -6,27 +6,33 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Validates and decodes ASCII hex digits straight from UTF-8 bytes, eight digits at a time: each
- * eight bytes are read as one little-endian {@code long}, checked with per-byte range tests that
- * cannot carry from one byte into the next (SWAR), and packed into four output bytes. A scalar loop
- * takes the tail and pins down the first byte that is not a digit.
+ * Validates and decodes ASCII hex digits straight from UTF-8 bytes, a pair at a time: the two bytes
+ * of a pair, read as one little-endian {@code short}, index a table of every byte value's two digits
+ * (in either case), which gives the byte or -1. Bad digits are collected rather than branched on, so
+ * a well-formed value costs one table load per output byte; only a bad one is read again, byte by
+ * byte, to find where it goes wrong.
  */
 final class AsciiHex {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101_0101_0101_0101L;
-  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+  private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final String HEX_DIGITS = "0123456789abcdefABCDEF";
   // The value of each byte as a hex digit, -1 for any other byte.
   private static final byte[] DIGITS = new byte[256];
+  // The byte two digits stand for, indexed by the first digit plus the second times 256; -1 if either is not a digit.
+  private static final short[] PAIRS = new short[1 << 16];
 
   static {
     Arrays.fill(DIGITS, (byte) -1);
-    for (int i = 0; i < 10; i++) {
-      DIGITS['0' + i] = (byte) i;
+    Arrays.fill(PAIRS, (short) -1);
+    for (int i = 0; i < HEX_DIGITS.length(); i++) {
+      char high = HEX_DIGITS.charAt(i);
+      DIGITS[high] = (byte) Character.digit(high, 16);
     }
-    for (int i = 0; i < 6; i++) {
-      DIGITS['a' + i] = (byte) (10 + i);
-      DIGITS['A' + i] = (byte) (10 + i);
+    for (int i = 0; i < HEX_DIGITS.length(); i++) {
+      char high = HEX_DIGITS.charAt(i);
+      for (int j = 0; j < HEX_DIGITS.length(); j++) {
+        char low = HEX_DIGITS.charAt(j);
+        PAIRS[high | low << 8] = (short) (DIGITS[high] << 4 | DIGITS[low]);
+      }
     }
   }
 
@@ -39,56 +45,27 @@ final class AsciiHex {
 
   /**
    * Decodes the digits in {@code src[from..to)}, a pair per output byte, into {@code dst} from
-   * {@code dstOffset}, stopping at the first byte that is not a hex digit. The output holds every
-   * whole pair before the stop; a last digit without a pair is checked but not decoded.
+   * {@code dstOffset}; a last digit without a pair is checked but not decoded. If a byte is not a
+   * hex digit, the output holds every whole pair before it, and what follows them is undefined.
    *
    * @return the index of the first byte that is not a hex digit, or {@code to} if all are
    */
   static int decode(byte[] src, int from, int to, byte[] dst, int dstOffset) {
-    int at = from;
+    int pairsEnd = from + ((to - from) & ~1);
+    int bad = 0;
     int out = dstOffset;
-    while (to - at >= 8) {
-      long chunk = (long) LONGS.get(src, at);
-      if (!allDigits(chunk)) {
-        break;
-      }
-      INTS.set(dst, out, pack(chunk));
-      at += 8;
-      out += 4;
+    for (int at = from; at < pairsEnd; at += 2) {
+      int value = PAIRS[(short) SHORTS.get(src, at) & 0xffff];
+      bad |= value;
+      dst[out++] = (byte) value;
     }
-    for (; to - at >= 2; at += 2) {
-      int high = DIGITS[src[at] & 0xff];
-      if (high < 0) {
-        return at;
-      }
-      int low = DIGITS[src[at + 1] & 0xff];
-      if (low < 0) {
-        return at + 1;
-      }
-      dst[out++] = (byte) ((high << 4) | low);
+    if (bad >= 0 && (pairsEnd == to || DIGITS[src[pairsEnd] & 0xff] >= 0)) {
+      return to;
     }
-    return at < to && DIGITS[src[at] & 0xff] < 0 ? at : to;
-  }
-
-  /** Returns true if each of the eight bytes is an ASCII hex digit. */
-  private static boolean allDigits(long chunk) {
-    if ((chunk & HIGH_BITS) != 0) {
-      return false;
+    int at = from;
+    while (DIGITS[src[at] & 0xff] >= 0) {
+      at++;
     }
-    // With every byte below 0x80, adding 0x80 - n sets a byte's high bit exactly when it is >= n,
-    // and no sum carries into the next byte.
-    long digits = (chunk + ONES * (0x80 - '0')) & ~(chunk + ONES * (0x80 - '9' - 1));
-    long lower = chunk | ONES * 0x20;
-    long letters = (lower + ONES * (0x80 - 'a')) & ~(lower + ONES * (0x80 - 'f' - 1));
-    return ((digits | letters) & HIGH_BITS) == HIGH_BITS;
-  }
-
-  /** Packs eight digits (the first in the lowest byte) into four bytes, the first in the lowest byte. */
-  private static int pack(long chunk) {
-    // Letters have bit 6 set: their low nibble is the value minus 9.
-    long nibbles = (chunk & ONES * 0x0f) + 9 * ((chunk >>> 6) & ONES);
-    long pairs = ((nibbles & 0x00ff_00ff_00ff_00ffL) << 4) | ((nibbles >>> 8) & 0x00ff_00ff_00ff_00ffL);
-    long halves = (pairs | (pairs >>> 8)) & 0x0000_ffff_0000_ffffL;
-    return (int) (halves | (halves >>> 16));
+    return at;
   }
 }

@@ -351,6 +351,39 @@ public final class JsonReader {
   }
 
   /**
+   * Consumes the current string and returns true if it is {@code 0x} followed by exactly the bytes
+   * of {@code digits} and the closing quote; otherwise (another token included) leaves it as it was
+   * and returns false.
+   */
+  boolean repeatsHex(byte[] digits) throws IOException {
+    if (token != Token.STRING || !pending) {
+      return false;
+    }
+    if (limit - position < 3 + digits.length && !available(3 + digits.length)) {
+      return false;
+    }
+    int end = position + 2 + digits.length;
+    if (buffer[end] == '"' && buffer[position] == '0' && buffer[position + 1] == 'x'
+        && Arrays.equals(buffer, position + 2, end, digits, 0, digits.length)) {
+      closePlainString(end);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Copies the digits of the current string, read already, into {@code digits} if it is plain
+   * {@code 0x} and exactly that many digits; returns whether it did.
+   */
+  boolean copyHexDigits(byte[] digits) {
+    if (pending || escaped || !ascii || valueEnd - valueStart != 2 + digits.length) {
+      return false;
+    }
+    System.arraycopy(buffer, valueStart + 2, digits, 0, digits.length);
+    return true;
+  }
+
+  /**
    * Returns the value of the current string if it is {@code 0x} and 1 to 16 hex digits whose value
    * fits a signed long; returns -1 for anything else, escapes included, leaving the string to read
    * with {@link #stringValue()} for a message.

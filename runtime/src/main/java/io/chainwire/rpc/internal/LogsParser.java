@@ -42,13 +42,14 @@ public final class LogsParser {
     List<RawLog> logs = new ArrayList<>();
     // Each log's topics go through this array into a list of their own.
     Hash[] topics = new Hash[RawLog.MAX_TOPICS];
+    Recent recent = new Recent();
     JsonReader.Token token;
     while ((token = reader.next()) != JsonReader.Token.END_ARRAY) {
       try {
         if (token != JsonReader.Token.BEGIN_OBJECT) {
           throw MalformedResponse.at(reader, "", "expected a log object, got " + token.describe());
         }
-        logs.add(readLog(reader, topics));
+        logs.add(readLog(reader, topics, recent));
       } catch (MalformedResponse e) {
         throw e.within(path + "[" + logs.size() + "]");
       }
@@ -60,7 +61,7 @@ public final class LogsParser {
    * Reads one log object whose BEGIN_OBJECT is the current token; a problem's path is relative to
    * the log, so that no path is built for a log that reads well.
    */
-  private static RawLog readLog(JsonReader reader, Hash[] topics) throws IOException {
+  private static RawLog readLog(JsonReader reader, Hash[] topics, Recent recent) throws IOException {
     Address address = null;
     int topicCount = 0;
     Bytes data = null;
@@ -76,12 +77,12 @@ public final class LogsParser {
       seen = FIELDS.mark(seen, field, reader, "");
       try {
         switch (field) {
-          case ADDRESS -> address = HexValues.address(reader);
-          case TOPICS -> topicCount = readTopics(reader, topics);
+          case ADDRESS -> address = HexValues.address(reader, recent.address);
+          case TOPICS -> topicCount = readTopics(reader, topics, recent.topic0);
           case DATA -> data = HexValues.data(reader);
           case BLOCK_NUMBER -> blockNumber = HexValues.quantity(reader);
-          case BLOCK_HASH -> blockHash = HexValues.hash(reader);
-          case TRANSACTION_HASH -> transactionHash = HexValues.hash(reader);
+          case BLOCK_HASH -> blockHash = HexValues.hash(reader, recent.blockHash);
+          case TRANSACTION_HASH -> transactionHash = HexValues.hash(reader, recent.transactionHash);
           case TRANSACTION_INDEX -> transactionIndex = HexValues.index(reader);
           case LOG_INDEX -> logIndex = HexValues.index(reader);
           case REMOVED -> removed = HexValues.bool(reader);
@@ -107,7 +108,7 @@ public final class LogsParser {
     };
   }
 
-  private static int readTopics(JsonReader reader, Hash[] topics) throws IOException {
+  private static int readTopics(JsonReader reader, Hash[] topics, Repeated<Hash> topic0) throws IOException {
     if (reader.current() != JsonReader.Token.BEGIN_ARRAY) {
       throw MalformedResponse.at(reader, "expected an array of topics, got " + reader.current().describe());
     }
@@ -117,12 +118,20 @@ public final class LogsParser {
         throw MalformedResponse.at(reader, "topics", "more than 4 topics");
       }
       try {
-        topics[count] = HexValues.hash(reader);
+        topics[count] = count == 0 ? HexValues.hash(reader, topic0) : HexValues.hash(reader);
       } catch (MalformedResponse e) {
         throw e.under("topics[" + count + "]");
       }
       count++;
     }
     return count;
+  }
+
+  /** The values consecutive logs of one result tend to repeat. */
+  private static final class Recent {
+    final Repeated<Address> address = new Repeated<>(Address.SIZE);
+    final Repeated<Hash> topic0 = new Repeated<>(Hash.SIZE);
+    final Repeated<Hash> blockHash = new Repeated<>(Hash.SIZE);
+    final Repeated<Hash> transactionHash = new Repeated<>(Hash.SIZE);
   }
 }

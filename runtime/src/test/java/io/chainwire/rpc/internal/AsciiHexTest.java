@@ -58,7 +58,9 @@ class AsciiHexTest {
     int actualStop = AsciiHex.decode(src, BEFORE, BEFORE + length, actual, 0);
 
     assertEquals(expectedStop, actualStop, what);
-    assertArrayEquals(expected, actual, what);
+    // The whole pairs before a stop are decoded; what follows them is undefined.
+    int decoded = expectedStop == BEFORE + length ? expected.length : (expectedStop - BEFORE) / 2;
+    assertArrayEquals(Arrays.copyOf(expected, decoded), Arrays.copyOf(actual, decoded), what);
   }
 
   @Test
@@ -105,11 +107,12 @@ class AsciiHexTest {
 
   @Test
   void stopsAtTheFirstNonDigitAndKeepsTheWholePairsBeforeIt() {
-    byte[] src = "0123456789abcdef\"".getBytes(StandardCharsets.US_ASCII);
-    byte[] out = new byte[8];
+    byte[] src = "0123456789abcdef\"0".getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[9];
 
-    assertEquals(16, AsciiHex.decode(src, 0, 17, out, 0));
-    assertArrayEquals(new byte[] {0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef}, out);
+    assertEquals(16, AsciiHex.decode(src, 0, 18, out, 0));
+    assertArrayEquals(new byte[] {0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef},
+        Arrays.copyOf(out, 8));
     assertEquals(-1, AsciiHex.digit((byte) 'G'));
     assertEquals(15, AsciiHex.digit((byte) 'F'));
   }

@@ -2,6 +2,7 @@ package io.chainwire.rpc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.chainwire.rpc.RpcResponseException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +59,29 @@ class LogsParserTest {
     assertEquals(4, logs.get(2).topicCount());
     assertEquals(Bytes.fromHex("0x00000000ff"), logs.get(2).data());
     assertEquals(2, logs.get(2).meta().logIndex());
+  }
+
+  @Test
+  void valuesALogRepeatsFromTheLogBeforeAreSharedAndAChangedDigitIsNot() {
+    String blockHash = "9a14e4b276f277c83ed53fb08bc596488389622c8963c928f835c3f3feb6ad39";
+    String otherBlock = blockHash.substring(0, 63) + "a";
+    // How each log writes its block hash: the same, one digit changed, escaped, upper case.
+    List<String> written = List.of("0x" + blockHash, "0x" + blockHash, "0x" + otherBlock, "\\u0030x" + blockHash,
+        "0x" + blockHash, "0x" + blockHash.toUpperCase(java.util.Locale.ROOT), "0x" + blockHash);
+    String logs = written.stream().map(hash -> LOG.replace("0x" + blockHash, hash)).collect(Collectors.joining(","));
+    byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":[" + logs + "]}").getBytes(StandardCharsets.UTF_8);
+
+    for (int chunk : new int[] {body.length, 1, 7, 64}) {
+      List<RawLog> parsed = Responses.single(Responses.trickle(body, chunk), 7, GET_LOGS);
+      List<Hash> hashes = parsed.stream().map(log -> log.meta().blockHash()).toList();
+      Hash expected = Hash.fromHex("0x" + blockHash);
+      assertEquals(List.of(expected, expected, Hash.fromHex("0x" + otherBlock), expected, expected, expected, expected),
+          hashes, "chunks of " + chunk);
+      assertSame(hashes.get(0), hashes.get(1), "a repeat is shared");
+      assertSame(parsed.get(0).address(), parsed.get(6).address());
+      assertSame(parsed.get(0).topic(0), parsed.get(6).topic(0));
+      assertSame(parsed.get(0).meta().transactionHash(), parsed.get(6).meta().transactionHash());
+    }
   }
 
   @Test
