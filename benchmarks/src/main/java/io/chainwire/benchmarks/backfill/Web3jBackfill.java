@@ -3,6 +3,7 @@ package io.chainwire.benchmarks.backfill;
 import io.chainwire.benchmarks.decode.Web3jEvents;
 import java.io.IOException;
 import java.math.BigInteger;
+import org.web3j.abi.EventEncoder;
 import org.web3j.abi.EventValues;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -34,6 +35,8 @@ final class Web3jBackfill implements AutoCloseable {
         DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
         DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
         logs.contract().toString());
+    // As web3j's generated wrappers filter for one event.
+    filter.addSingleTopic(EventEncoder.encode(Web3jEvents.TRANSFER));
     EthLog response = web3j.ethGetLogs(filter).send();
     if (response.hasError()) {
       throw new IOException("eth_getLogs " + from + ".." + to + ": " + response.getError().getMessage());

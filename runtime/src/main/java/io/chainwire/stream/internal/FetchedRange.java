@@ -4,13 +4,15 @@ import io.chainwire.abi.RawLog;
 import java.util.List;
 
 /**
- * One backfill range as fetched: the logs of finalized blocks below its last block, which need no
- * block header (settled logs), then the blocks to record as handled, each with its logs, ascending
- * and ending with the range's last block, whose header moves the checkpoint to the end of the range.
+ * One backfill range as fetched: the logs of finalized blocks, which need no block header and are
+ * never removed (settled logs), then the blocks to record as handled, each with the logs that a
+ * reorganisation would remove, ascending and ending with the range's last block, whose header moves
+ * the checkpoint to the end of the range. A finalized range has only settled logs and its last block
+ * without logs.
  *
  * @param from the first block of the range
  * @param to the last block of the range
- * @param settled logs of finalized blocks below {@code to}, in chain order
+ * @param settled logs of finalized blocks, in chain order
  * @param blocks the blocks to record as handled, ascending, the last one block {@code to}
  */
 public record FetchedRange(long from, long to, List<RawLog> settled, List<BlockLogs> blocks) {

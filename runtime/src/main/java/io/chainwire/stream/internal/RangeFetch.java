@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * again from the start. Logs already fetched survive a retry or a failover otherwise.
  *
  * <p>A range at or below the node's finalized block cannot move, so only the header of its last
- * block is fetched: the logs of the blocks below it come back as settled logs, without headers.
+ * block is fetched: all its logs come back as settled logs, without headers, and the last block
+ * (to record as handled) without the logs that a reorganisation would have to remove.
  */
 public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   /** Headers asked for in one batch request. */
@@ -117,11 +118,10 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       while (endStart > 0 && collected.get(endStart - 1).meta().blockNumber() == to) {
         endStart--;
       }
-      List<RawLog> endLogs = List.copyOf(collected.subList(endStart, collected.size()));
-      List<RawLog> settled = collected.subList(0, endStart);
       BlockHeader end = headers(endpoint, List.of(to)).get(to);
-      requireSameBlock(to, end, endLogs);
-      return new FetchedRange(from, to, settled, List.of(new BlockLogs(Headers.ref(end), endLogs)));
+      requireSameBlock(to, end, collected.subList(endStart, collected.size()));
+      // A finalized block never rolls back: its logs need not be kept for removals either.
+      return new FetchedRange(from, to, collected, List.of(new BlockLogs(Headers.ref(end), List.of())));
     }
     Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
     for (RawLog log : collected) {
