@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Arguments, all optional, as {@code name=value}: {@code logs} (200000), {@code perTx} (logs per
  * transaction, one transaction per block; 250), {@code range} (blocks per {@code eth_getLogs}; 40),
- * {@code concurrency} (ranges in flight; 4), {@code warmup} (rounds not reported; 2), {@code rounds}
- * (5), {@code childHeap} (128m), {@code store} ({@code sqlite}, or {@code memory} to measure
+ * {@code concurrency} (ranges in flight; 4), {@code warmup} (rounds not reported; 5), {@code rounds}
+ * (7), {@code childHeap} (128m), {@code store} ({@code sqlite}, or {@code memory} to measure
  * chainwire without SQLite in the rounds; the child always uses SQLite).
  */
 public final class BackfillHarness {
@@ -43,8 +43,8 @@ public final class BackfillHarness {
       int perTx = 250;
       long range = 40;
       int concurrency = 4;
-      int warmup = 2;
-      int rounds = 5;
+      int warmup = 5;
+      int rounds = 7;
       String childHeap = "128m";
       boolean sqlite = true;
       for (String arg : args) {
@@ -126,11 +126,15 @@ public final class BackfillHarness {
       out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (int i = 0; i < rounds.size(); i++) {
         Round round = rounds.get(i);
-        row(out, String.valueOf(i + 1), round.ceiling().nanos(), round.chainwire().nanos(), round.web3j().nanos(),
-            round.web3jLoop().nanos());
+        long chainwire = round.chainwire().nanos();
+        row(out, String.valueOf(i + 1), round.ceiling().nanos(), chainwire, round.web3j().nanos(), round.web3jLoop().nanos(),
+            (double) round.ceiling().nanos() / chainwire, (double) round.web3j().nanos() / chainwire,
+            (double) round.web3jLoop().nanos() / chainwire);
       }
+      // Each ratio's median is taken over the rounds' own ratios: the sides of a round ran back to back.
       row(out, "median", median(r -> r.ceiling().nanos()), median(r -> r.chainwire().nanos()),
-          median(r -> r.web3j().nanos()), median(r -> r.web3jLoop().nanos()));
+          median(r -> r.web3j().nanos()), median(r -> r.web3jLoop().nanos()), medianRatio(r -> r.ceiling().nanos()),
+          medianRatio(r -> r.web3j().nanos()), medianRatio(r -> r.web3jLoop().nanos()));
       out.printf(Locale.ROOT, "client CPU per log, median (ns): ceiling %.0f, chainwire %.0f, web3j %.0f, web3j loop %.0f%n",
           perLog(median(r -> r.ceiling().cpuNanos())), perLog(median(r -> r.chainwire().cpuNanos())),
           perLog(median(r -> r.web3j().cpuNanos())), perLog(median(r -> r.web3jLoop().cpuNanos())));
@@ -139,10 +143,11 @@ public final class BackfillHarness {
       out.println("child JVM (-Xmx" + settings.childHeap() + "): " + child);
     }
 
-    private void row(PrintStream out, String name, long ceiling, long chainwire, long web3j, long web3jLoop) {
+    private void row(PrintStream out, String name, long ceiling, long chainwire, long web3j, long web3jLoop,
+        double ofCeiling, double timesWeb3j, double timesWeb3jLoop) {
       out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.1f× | %.1f× |%n", name,
           perSecond(ceiling), perSecond(chainwire), perSecond(web3j), perSecond(web3jLoop),
-          (double) ceiling / chainwire, (double) web3j / chainwire, (double) web3jLoop / chainwire);
+          ofCeiling, timesWeb3j, timesWeb3jLoop);
     }
 
     private double perLog(long nanos) {
@@ -151,6 +156,12 @@ public final class BackfillHarness {
 
     private double perSecond(long nanos) {
       return logs.logs() * 1e9 / nanos;
+    }
+
+    /** Returns the median over the rounds of chainwire's speed relative to the side that took {@code time}. */
+    private double medianRatio(java.util.function.ToLongFunction<Round> time) {
+      double[] ratios = rounds.stream().mapToDouble(r -> (double) time.applyAsLong(r) / r.chainwire().nanos()).sorted().toArray();
+      return ratios[ratios.length / 2];
     }
 
     private long median(java.util.function.ToLongFunction<Round> time) {
