@@ -49,6 +49,8 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   private final boolean finalized;
   private final StreamMetrics metrics;
   private final List<RawLog> collected = new ArrayList<>();
+  // Whether the logs collected so far are in chain order, as nodes return them.
+  private boolean inChainOrder = true;
   private long cursor;
 
   /**
@@ -84,7 +86,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
         if (endpoint.ranges().succeeded(span) != before) {
           metrics.rangeSize(endpoint.name(), endpoint.ranges().current());
         }
-        collected.addAll(logs);
+        collect(logs);
         cursor = end + 1;
       } catch (RpcException e) {
         boolean tooLarge = RpcErrors.classify(e) == RpcErrorKind.RANGE_TOO_LARGE;
@@ -103,14 +105,15 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       return assemble(endpoint);
     } catch (NodeInconsistency e) {
       collected.clear();
+      inChainOrder = true;
       cursor = from;
       throw e;
     }
   }
 
   private FetchedRange assemble(Endpoint endpoint) {
-    // Nodes return logs in chain order; sorting is only for one that does not.
-    if (!inChainOrder(collected)) {
+    // Sorting is only for a node that does not return logs in chain order.
+    if (!inChainOrder) {
       collected.sort(CHAIN_ORDER);
     }
     if (finalized) {
@@ -142,16 +145,18 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     return new FetchedRange(from, to, List.of(), blocks);
   }
 
-  private static boolean inChainOrder(List<RawLog> logs) {
-    for (int i = 1; i < logs.size(); i++) {
-      LogMeta previous = logs.get(i - 1).meta();
-      LogMeta next = logs.get(i).meta();
-      if (previous.blockNumber() > next.blockNumber()
-          || previous.blockNumber() == next.blockNumber() && previous.logIndex() > next.logIndex()) {
-        return false;
+  /** Adds {@code logs}, just fetched, to the collected ones, noting whether they are all still in chain order. */
+  private void collect(List<RawLog> logs) {
+    LogMeta previous = collected.isEmpty() ? null : collected.get(collected.size() - 1).meta();
+    for (RawLog log : logs) {
+      LogMeta next = log.meta();
+      if (previous != null && (previous.blockNumber() > next.blockNumber()
+          || previous.blockNumber() == next.blockNumber() && previous.logIndex() > next.logIndex())) {
+        inChainOrder = false;
       }
+      previous = next;
+      collected.add(log);
     }
-    return true;
   }
 
   private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {
