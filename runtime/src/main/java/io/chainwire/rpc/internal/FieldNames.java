@@ -21,42 +21,18 @@ final class FieldNames {
   // Each name's first eight bytes (fewer, zero-filled, for a shorter name) and last eight, as longs.
   private final long[] heads;
   private final long[] tails;
-  // The same for each name followed by its closing quote, with a mask of the bytes that belong to it.
-  private final byte[][] quoted;
-  private final long[] quotedHeads;
-  private final long[] quotedMasks;
-  private final long[] quotedTails;
 
   FieldNames(String... names) {
     this.names = names.clone();
     this.utf8 = new byte[names.length][];
     this.heads = new long[names.length];
     this.tails = new long[names.length];
-    this.quoted = new byte[names.length][];
-    this.quotedHeads = new long[names.length];
-    this.quotedMasks = new long[names.length];
-    this.quotedTails = new long[names.length];
     for (int i = 0; i < names.length; i++) {
       utf8[i] = names[i].getBytes(StandardCharsets.UTF_8);
-      heads[i] = head(utf8[i]);
-      tails[i] = tail(utf8[i]);
-      quoted[i] = Arrays.copyOf(utf8[i], utf8[i].length + 1);
-      quoted[i][utf8[i].length] = '"';
-      quotedHeads[i] = head(quoted[i]);
-      quotedMasks[i] = quoted[i].length >= 8 ? -1L : (1L << (8 * quoted[i].length)) - 1;
-      quotedTails[i] = tail(quoted[i]);
+      byte[] padded = Arrays.copyOf(utf8[i], Math.max(8, utf8[i].length));
+      heads[i] = (long) LONGS.get(padded, 0);
+      tails[i] = (long) LONGS.get(padded, padded.length - 8);
     }
-  }
-
-  /** Returns the first eight bytes of {@code bytes}, zero-filled if there are fewer, as a long. */
-  private static long head(byte[] bytes) {
-    return (long) LONGS.get(Arrays.copyOf(bytes, Math.max(8, bytes.length)), 0);
-  }
-
-  /** Returns the last eight bytes of {@code bytes}, zero-filled at the end if there are fewer, as a long. */
-  private static long tail(byte[] bytes) {
-    byte[] padded = Arrays.copyOf(bytes, Math.max(8, bytes.length));
-    return (long) LONGS.get(padded, padded.length - 8);
   }
 
   /**
@@ -80,43 +56,6 @@ final class FieldNames {
       reader.skipValue();
     }
     return -1;
-  }
-
-  /**
-   * Returns the number of the field whose UTF-8 name, followed by its closing quote, starts at
-   * {@code bytes[from]}, or -1 if none does there. -1 does not mean that the name is unknown: an
-   * escaped name, or one too close to {@code limit}, is left to the general way of reading.
-   */
-  int quotedNumber(byte[] bytes, int from, int limit) {
-    if (limit - from < 8) {
-      return -1;
-    }
-    long head = (long) LONGS.get(bytes, from);
-    for (int i = 0; i < quoted.length; i++) {
-      if ((head & quotedMasks[i]) == quotedHeads[i] && restMatches(i, bytes, from, limit)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Returns true if the bytes of name {@code i}, with its quote, after the first eight are at {@code from + 8}. */
-  private boolean restMatches(int i, byte[] bytes, int from, int limit) {
-    int length = quoted[i].length;
-    if (length <= 8) {
-      return true;
-    }
-    if (limit - from < length) {
-      return false;
-    }
-    return length <= 16
-        ? (long) LONGS.get(bytes, from + length - 8) == quotedTails[i]
-        : Arrays.equals(bytes, from + 8, from + length, quoted[i], 8, length);
-  }
-
-  /** Returns the length in bytes of field {@code field}'s UTF-8 name. */
-  int length(int field) {
-    return utf8[field].length;
   }
 
   /** Returns the number of the field whose UTF-8 name is {@code bytes[from..from + length)}, or -1. */

@@ -203,13 +203,9 @@ public final class JsonReader {
     int start = state == OBJECT_START ? position
         : state == AFTER_VALUE && position < limit && bytes[position] == ',' ? position + 1 : -1;
     if (start >= 0 && start < limit && bytes[start] == '"') {
-      // A known name is matched in place; any other is found by its closing quote first.
-      int number = names.quotedNumber(bytes, start + 1, limit);
-      int quote = number >= 0 ? start + 1 + names.length(number) : plainRun(start + 1);
+      int quote = plainRun(start + 1);
       if (quote < limit - 2 && bytes[quote] == '"' && bytes[quote + 1] == ':') {
-        if (number < 0) {
-          number = names.number(bytes, start + 1, quote - start - 1);
-        }
+        int number = names.number(bytes, start + 1, quote - start - 1);
         position = quote + 2;
         int c = bytes[position] & 0xff;
         if (c == '"') {

@@ -34,30 +34,4 @@ class FieldNamesTest {
       assertEquals(-1, number(other, "", ""), other);
     }
   }
-
-  private static int quotedNumber(String text, int limitFromEnd) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return NAMES.quotedNumber(bytes, 1, bytes.length - limitFromEnd);
-  }
-
-  @Test
-  void matchesEachNameWithItsClosingQuoteInPlace() {
-    String[] names = {"", "id", "logIndex", "blockHash", "blockNumber", "transactionHash", "transactionIndex",
-        "aFieldNameLongerThanSixteen"};
-    for (int i = 0; i < names.length; i++) {
-      assertEquals(i, quotedNumber("\"" + names[i] + "\":\"0x1\",\"more\":1}", 0), names[i]);
-    }
-  }
-
-  @Test
-  void leavesOtherNamesEscapesAndTheEndOfTheBufferToTheGeneralWay() {
-    for (String other : new String[] {"i", "ids", "Id", "logIndeX", "logIndex_", "blockHasH", "blockHashes",
-        "transactionHasx", "transactionIndeX", "transactionIndexx", "aFieldNameLongerThanSixteeN", "\\u0069d",
-        "block\\u0048ash"}) {
-      assertEquals(-1, quotedNumber("\"" + other + "\":\"0x1\",\"more\":1}", 0), other);
-    }
-    // Too few bytes before the limit to look at: the caller reads on the general way.
-    assertEquals(-1, quotedNumber("\"id\":1}", 0));
-    assertEquals(-1, quotedNumber("\"blockNumber\":\"0x1\",\"x\":1}", 16));
-  }
 }
