@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * transaction, one transaction per block; 250), {@code range} (blocks per {@code eth_getLogs}; 40),
  * {@code concurrency} (ranges in flight; 4), {@code warmup} (rounds not reported; 5), {@code rounds}
  * (7), {@code childHeap} (128m), {@code store} ({@code sqlite}, or {@code memory} to measure
- * chainwire without SQLite in the rounds; the child always uses SQLite).
+ * chainwire without SQLite in the rounds; the child always uses SQLite), {@code pin} ({@code
+ * false}; {@code true} pins anvil to CPU 0 and this JVM, the child included, to CPU 1 with Linux's
+ * {@code taskset}, so that the node and the clients do not compete for a core).
  */
 public final class BackfillHarness {
   // Above anvil's finalized block and the default window of 128 recent blocks.
@@ -37,7 +39,8 @@ public final class BackfillHarness {
 
   /** The harness's settings. */
   record Settings(
-      long logs, int perTx, long range, int concurrency, int warmup, int rounds, String childHeap, boolean sqlite) {
+      long logs, int perTx, long range, int concurrency, int warmup, int rounds, String childHeap, boolean sqlite,
+      boolean pin) {
     static Settings parse(String... args) {
       long logs = 200_000;
       int perTx = 250;
@@ -47,6 +50,7 @@ public final class BackfillHarness {
       int rounds = 7;
       String childHeap = "128m";
       boolean sqlite = true;
+      boolean pin = false;
       for (String arg : args) {
         String[] pair = arg.split("=", 2);
         if (pair.length != 2) {
@@ -60,13 +64,14 @@ public final class BackfillHarness {
           case "warmup" -> warmup = Integer.parseInt(pair[1]);
           case "rounds" -> rounds = Integer.parseInt(pair[1]);
           case "childHeap" -> childHeap = pair[1];
+          case "pin" -> pin = Boolean.parseBoolean(pair[1]);
           case "store" -> sqlite = switch (pair[1]) {
             case "sqlite" -> true;
             case "memory" -> false;
             default -> throw new IllegalArgumentException("store must be sqlite or memory, got " + pair[1]);
           };
           default -> throw new IllegalArgumentException(
-              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store");
+              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store, pin");
         }
       }
       if (logs < perTx || logs % perTx != 0) {
@@ -75,7 +80,7 @@ public final class BackfillHarness {
       if (warmup < 0 || rounds < 1) {
         throw new IllegalArgumentException("warmup must not be negative and rounds must be positive");
       }
-      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, sqlite);
+      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, sqlite, pin);
     }
   }
 
@@ -178,6 +183,10 @@ public final class BackfillHarness {
   /** Runs the harness, printing progress to {@code progress}. */
   static Report run(Settings settings, PrintStream progress) throws Exception {
     try (Anvil anvil = Anvil.start()) {
+      if (settings.pin()) {
+        pin(anvil.pid(), 0, progress);
+        pin(ProcessHandle.current().pid(), 1, progress);
+      }
       EmittedLogs logs = emit(anvil, settings, progress);
       Path directory = Files.createTempDirectory("chainwire-backfill");
       NodeCeiling ceiling = new NodeCeiling();
@@ -207,6 +216,17 @@ public final class BackfillHarness {
       }
       return new Report(settings, logs, rounds, runChild(logs, settings));
     }
+  }
+
+  /** Pins every thread of process {@code pid} (and threads it starts later) to CPU {@code cpu}, with Linux's taskset. */
+  private static void pin(long pid, int cpu, PrintStream progress) throws IOException, InterruptedException {
+    Process taskset = new ProcessBuilder("taskset", "--all-tasks", "--pid", "--cpu-list", String.valueOf(cpu),
+        String.valueOf(pid)).redirectErrorStream(true).start();
+    String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (taskset.waitFor() != 0) {
+      throw new IllegalStateException("taskset could not pin process " + pid + " to CPU " + cpu + ": " + output);
+    }
+    progress.println("pinned process " + pid + " to CPU " + cpu);
   }
 
   private static long timeWeb3j(Web3jBackfill web3j, EmittedLogs logs, long range, int concurrency) throws Exception {

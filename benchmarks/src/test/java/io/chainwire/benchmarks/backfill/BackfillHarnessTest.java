@@ -1,6 +1,7 @@
 package io.chainwire.benchmarks.backfill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,5 +44,13 @@ class BackfillHarnessTest {
     assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("speed=1"));
     assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("logs=120", "perTx=50"));
     assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("rounds=0"));
+  }
+
+  @Test
+  void settingsDefaultToSharedCoresAndSQLite() {
+    BackfillHarness.Settings defaults = BackfillHarness.Settings.parse();
+    assertFalse(defaults.pin());
+    assertTrue(defaults.sqlite());
+    assertTrue(BackfillHarness.Settings.parse("pin=true").pin());
   }
 }
