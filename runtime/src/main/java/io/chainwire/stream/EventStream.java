@@ -296,7 +296,9 @@ public final class EventStream {
 
     /**
      * Sets the widest {@code eth_getLogs} block range (1 to 1000000; default 2000). Each endpoint
-     * starts there, halves its range when refused and grows back after successes.
+     * starts there and learns what it accepts: a refused range drops back to the widest one that
+     * worked (or halves), and after successes the range grows towards the narrowest refusal, so a
+     * provider's fixed limit is found and then held with a refusal only now and then.
      */
     public Builder maxRange(long blocks) {
       this.maxRange = range("maxRange", blocks, 1, 1_000_000);
