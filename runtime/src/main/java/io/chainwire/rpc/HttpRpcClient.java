@@ -5,6 +5,7 @@ import io.chainwire.rpc.internal.JsonReader;
 import io.chainwire.rpc.internal.RequestEncoder;
 import io.chainwire.rpc.internal.ResponseReader;
 import io.chainwire.rpc.internal.RpcCall;
+import io.chainwire.rpc.internal.SharedHttpClients;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class HttpRpcClient implements RpcClient {
     this.timeout = builder.timeout;
     HttpClient http = builder.httpClient != null
         ? builder.httpClient
-        : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build();
+        : SharedHttpClients.withConnectTimeout(builder.connectTimeout);
     this.transport = new HttpTransport(http, endpoint);
   }
 
@@ -115,13 +116,17 @@ public final class HttpRpcClient implements RpcClient {
       return this;
     }
 
-    /** Sets the TCP/TLS connect timeout of the client's own {@link HttpClient}; default 10 s. */
+    /**
+     * Sets the TCP/TLS connect timeout; default 10 s. Without {@link #httpClient}, clients with the
+     * same connect timeout share one JDK {@link HttpClient}: its connection pool and selector
+     * thread, as the JDK advises.
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = RpcRequest.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** Uses {@code client} (and its connection pool) instead of creating one; the connect timeout is then the client's. */
+    /** Uses {@code client} (and its connection pool) instead of the shared one; the connect timeout is then the client's. */
     public Builder httpClient(HttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "httpClient");
       return this;
