@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,10 +28,8 @@ class SharedHttpClientTest {
 
   @BeforeEach
   void startNode() throws IOException {
-    node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    node.createContext("/", this::answer);
-    node.start();
-    endpoint = RpcEndpoint.of("http://127.0.0.1:" + node.getAddress().getPort());
+    node = LoopbackHttp.start(this::answer);
+    endpoint = LoopbackHttp.endpoint(node);
   }
 
   @AfterEach

@@ -6,13 +6,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.chainwire.abi.RawLog;
 import io.chainwire.rpc.LogFilter;
-import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.LoopbackHttp;
 import io.chainwire.stream.StreamMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,11 +37,8 @@ class RangeFetchTest {
 
   @BeforeEach
   void startNode() throws IOException {
-    node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    node.createContext("/", RangeFetchTest::answer);
-    node.start();
-    endpoint = new Endpoint(RpcEndpoint.of("http://127.0.0.1:" + node.getAddress().getPort()),
-        Duration.ofSeconds(5), 100, new StopSignal());
+    node = LoopbackHttp.start(RangeFetchTest::answer);
+    endpoint = new Endpoint(LoopbackHttp.endpoint(node), Duration.ofSeconds(5), 100, new StopSignal());
   }
 
   @AfterEach
