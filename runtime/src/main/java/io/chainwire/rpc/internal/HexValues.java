@@ -58,18 +58,6 @@ final class HexValues {
     return VALUES.hash(fixed(reader, Hash.SIZE, "a 32-byte hash"));
   }
 
-  /** Reads a hash as {@link #hash(JsonReader)} does, giving back {@code last}'s value when it repeats. */
-  static Hash hash(JsonReader reader, Repeated<Hash> last) throws IOException {
-    Hash repeated = last.repeatedBy(reader);
-    return repeated != null ? repeated : last.remember(reader, hash(reader));
-  }
-
-  /** Reads an address as {@link #address(JsonReader)} does, giving back {@code last}'s value when it repeats. */
-  static Address address(JsonReader reader, Repeated<Address> last) throws IOException {
-    Address repeated = last.repeatedBy(reader);
-    return repeated != null ? repeated : last.remember(reader, address(reader));
-  }
-
   /** Reads a 20-byte address: {@code 0x} and exactly 40 hex digits. */
   static Address address(JsonReader reader) throws IOException {
     return VALUES.address(fixed(reader, Address.SIZE, "a 20-byte address"));

@@ -77,12 +77,12 @@ public final class LogsParser {
       seen = FIELDS.mark(seen, field, reader, "");
       try {
         switch (field) {
-          case ADDRESS -> address = HexValues.address(reader, recent.address);
+          case ADDRESS -> address = recent.address.read(reader, HexValues::address);
           case TOPICS -> topicCount = readTopics(reader, topics, recent.topic0);
           case DATA -> data = HexValues.data(reader);
           case BLOCK_NUMBER -> blockNumber = HexValues.quantity(reader);
-          case BLOCK_HASH -> blockHash = HexValues.hash(reader, recent.blockHash);
-          case TRANSACTION_HASH -> transactionHash = HexValues.hash(reader, recent.transactionHash);
+          case BLOCK_HASH -> blockHash = recent.blockHash.read(reader, HexValues::hash);
+          case TRANSACTION_HASH -> transactionHash = recent.transactionHash.read(reader, HexValues::hash);
           case TRANSACTION_INDEX -> transactionIndex = HexValues.index(reader);
           case LOG_INDEX -> logIndex = HexValues.index(reader);
           case REMOVED -> removed = HexValues.bool(reader);
@@ -118,7 +118,7 @@ public final class LogsParser {
         throw MalformedResponse.at(reader, "topics", "more than 4 topics");
       }
       try {
-        topics[count] = count == 0 ? HexValues.hash(reader, topic0) : HexValues.hash(reader);
+        topics[count] = count == 0 ? topic0.read(reader, HexValues::hash) : HexValues.hash(reader);
       } catch (MalformedResponse e) {
         throw e.under("topics[" + count + "]");
       }

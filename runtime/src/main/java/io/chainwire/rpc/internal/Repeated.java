@@ -19,13 +19,21 @@ final class Repeated<T> {
     this.digits = new byte[2 * size];
   }
 
-  /** Returns the last value if the reader's current string repeats its digits (and consumes it), else null. */
-  T repeatedBy(JsonReader reader) throws IOException {
-    return value != null && reader.repeatsHex(digits) ? value : null;
+  /** Reads a fresh value from the reader's current string; throws as the plain readers do. */
+  @FunctionalInterface
+  interface Reader<T> {
+    T read(JsonReader reader) throws IOException;
   }
 
-  /** Records {@code read}, just read from the reader's current string, as the last value. */
-  T remember(JsonReader reader, T read) {
+  /**
+   * Reads the reader's current string: the last value if the string repeats its digits, else a
+   * fresh one with {@code fresh}, which becomes the last value.
+   */
+  T read(JsonReader reader, Reader<T> fresh) throws IOException {
+    if (value != null && reader.repeatsHex(digits)) {
+      return value;
+    }
+    T read = fresh.read(reader);
     value = reader.copyHexDigits(digits) ? read : null;
     return read;
   }

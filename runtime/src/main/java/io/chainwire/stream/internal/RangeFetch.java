@@ -1,7 +1,6 @@
 package io.chainwire.stream.internal;
 
 import io.chainwire.abi.Hash;
-import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
@@ -147,14 +146,10 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
 
   /** Adds {@code logs}, just fetched, to the collected ones, noting whether they are all still in chain order. */
   private void collect(List<RawLog> logs) {
-    LogMeta previous = collected.isEmpty() ? null : collected.get(collected.size() - 1).meta();
     for (RawLog log : logs) {
-      LogMeta next = log.meta();
-      if (previous != null && (previous.blockNumber() > next.blockNumber()
-          || previous.blockNumber() == next.blockNumber() && previous.logIndex() > next.logIndex())) {
+      if (inChainOrder && !collected.isEmpty() && CHAIN_ORDER.compare(collected.get(collected.size() - 1), log) > 0) {
         inChainOrder = false;
       }
-      previous = next;
       collected.add(log);
     }
   }
