@@ -8,6 +8,7 @@ import io.chainwire.checkpoint.StreamId;
 import io.chainwire.handler.EventDispatcher;
 import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.internal.Environment;
 import io.chainwire.stream.internal.StreamRun;
 import io.chainwire.stream.internal.StreamSettings;
 import java.nio.file.Path;
@@ -382,7 +383,7 @@ public final class EventStream {
       return new EventStream(new StreamSettings(id, endpoints, filter, fromBlock, confirmations,
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
-          maxBackoff, attemptsPerEndpoint, handlerAttempts, metrics));
+          maxBackoff, attemptsPerEndpoint, handlerAttempts, metrics, Environment.network()));
     }
 
     private TopicFilter handledTopics() {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Logs a backfill's progress at INFO, at most once per interval: the block reached, blocks and
@@ -15,7 +14,7 @@ public final class BackfillProgress {
   /** The shortest time between two progress lines. */
   static final Duration INTERVAL = Duration.ofSeconds(5);
 
-  private static final Logger LOG = LoggerFactory.getLogger(BackfillProgress.class);
+  private static final Logger LOG = StreamLoggers.STREAM;
 
   private final StreamId stream;
   private final long from;

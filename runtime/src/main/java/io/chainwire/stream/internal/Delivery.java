@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Applies blocks to the handlers in units of work, one per block when following the head and one
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * delivery thread only.
  */
 public final class Delivery {
-  private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+  private static final Logger LOG = StreamLoggers.HANDLERS;
 
   private final StreamId stream;
   private final CheckpointStore store;

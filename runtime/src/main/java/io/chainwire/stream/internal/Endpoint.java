@@ -1,6 +1,5 @@
 package io.chainwire.stream.internal;
 
-import io.chainwire.rpc.HttpRpcClient;
 import io.chainwire.rpc.KnownProviderError;
 import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
@@ -23,22 +22,25 @@ public final class Endpoint implements AutoCloseable {
   private final RpcEndpoint address;
   private final Duration timeout;
   private final RangeSizer ranges;
-  private final RateGate gate = new RateGate(System::nanoTime);
+  private final RateGate gate;
   private final StopSignal stop;
-  private final WebSocketRpcClient.Builder webSocket;
+  private final NodeConnector connector;
+  private final EngineClock clock;
   private RpcClient client;
   private boolean closed;
   private int downCount;
   private long downUntil;
   private boolean down;
 
-  /** Creates an endpoint; nothing connects before the first request. */
-  public Endpoint(RpcEndpoint address, Duration timeout, long maxRange, StopSignal stop) {
+  /** Creates an endpoint that connects through {@code connector}; nothing connects before the first request. */
+  public Endpoint(RpcEndpoint address, Duration timeout, long maxRange, StopSignal stop, NodeConnector connector) {
     this.address = Objects.requireNonNull(address, "address");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.ranges = new RangeSizer(maxRange);
     this.stop = Objects.requireNonNull(stop, "stop");
-    this.webSocket = address.isWebSocket() ? WebSocketRpcClient.builder(address).timeout(timeout) : null;
+    this.connector = Objects.requireNonNull(connector, "connector");
+    this.clock = stop.clock();
+    this.gate = new RateGate(clock::nanoTime);
   }
 
   /** Returns the node's URL. */
@@ -97,11 +99,11 @@ public final class Endpoint implements AutoCloseable {
       throw new StreamStopping();
     }
     if (client == null) {
-      client = webSocket != null ? webSocket.connect() : HttpRpcClient.builder(address).timeout(timeout).build();
+      client = connector.open(address, timeout);
     } else if (client instanceof WebSocketRpcClient socket && !socket.isOpen()) {
       socket.close();
       client = null;
-      client = webSocket.connect();
+      client = connector.open(address, timeout);
     }
     return client;
   }
@@ -111,7 +113,7 @@ public final class Endpoint implements AutoCloseable {
     return !down || now - downUntil >= 0;
   }
 
-  /** Returns when the endpoint's cool-down ends, in {@link System#nanoTime()} terms. */
+  /** Returns when the endpoint's cool-down ends, in {@link EngineClock#nanoTime()} terms. */
   public synchronized long downUntil() {
     return downUntil;
   }
@@ -120,7 +122,7 @@ public final class Endpoint implements AutoCloseable {
   public synchronized void markDown(Backoff backoff) {
     downCount++;
     down = true;
-    downUntil = System.nanoTime() + backoff.ceiling(downCount).toNanos();
+    downUntil = clock.nanoTime() + backoff.ceiling(downCount).toNanos();
   }
 
   /** Records a success: the endpoint is healthy again. */

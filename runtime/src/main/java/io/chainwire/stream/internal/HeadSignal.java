@@ -10,9 +10,15 @@ import java.util.Optional;
  * but a wait. A version number tells waiters whether anything new arrived.
  */
 public final class HeadSignal {
+  private final EngineClock clock;
   private BlockHeader latest;
   private long version;
   private boolean closed;
+
+  /** Creates a signal whose waits run on {@code clock}. */
+  public HeadSignal(EngineClock clock) {
+    this.clock = clock;
+  }
 
   /** Publishes a head and wakes the waiter. */
   public synchronized void offer(BlockHeader head) {
@@ -37,14 +43,13 @@ public final class HeadSignal {
    * @throws StreamStopping if interrupted
    */
   public synchronized Optional<Head> awaitAfter(long seen, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = clock.nanoTime() + timeout.toNanos();
     while (version <= seen && !closed) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
+      if (deadline - clock.nanoTime() <= 0) {
         return Optional.empty();
       }
       try {
-        wait(left / 1_000_000, (int) (left % 1_000_000));
+        clock.await(this, deadline);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StreamStopping();

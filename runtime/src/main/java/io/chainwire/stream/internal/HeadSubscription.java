@@ -5,24 +5,24 @@ import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.NewHeadsListener;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.rpc.RpcException;
-import io.chainwire.rpc.WebSocketRpcClient;
 import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a {@code newHeads} subscription open on the stream's WebSocket endpoints and passes each
- * head to a {@link HeadSignal}. Runs on a thread of its own: it connects and subscribes, waits
- * while the subscription lives, and after a drop (or a {@link #reconnect} asked by the stream's
- * watchdog) reconnects with exponential backoff, moving to the next WebSocket endpoint after each
- * failure. While it is down the stream polls; heads it missed meanwhile need no replay, because the
- * stream reads blocks by number from its checkpoint onwards.
+ * head to a {@link HeadSignal}. It has no thread of its own: the stream's thread calls {@link
+ * #maintain()} whenever it waits for a head, which starts a connection (completed by the {@link
+ * NodeConnector} without blocking) when none is open and the backoff after the last failure has
+ * passed, moving to the next WebSocket endpoint after each failure. While it is down the stream
+ * polls; heads it missed meanwhile need no replay, because the stream reads blocks by number from
+ * its checkpoint onwards.
  */
 public final class HeadSubscription implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(HeadSubscription.class);
+  private static final Logger LOG = StreamLoggers.NODES;
 
   private final StreamId stream;
   private final List<RpcEndpoint> endpoints;
@@ -30,20 +30,22 @@ public final class HeadSubscription implements AutoCloseable {
   private final Backoff backoff;
   private final HeadSignal signal;
   private final StreamMetrics metrics;
-  private final StopSignal stop = new StopSignal();
-  private final Thread thread;
+  private final NodeConnector connector;
+  private final EngineClock clock;
   private Connection connection;
-  private boolean subscribed;
+  private int failures;
+  private long nextAttempt;
   private boolean closed;
 
-  /** Creates the subscription; {@link #start()} opens it. */
+  /** Creates the subscription; the first {@link #maintain()} opens it. */
   public HeadSubscription(
       StreamId stream,
       List<RpcEndpoint> endpoints,
       Duration timeout,
       Backoff backoff,
       HeadSignal signal,
-      StreamMetrics metrics) {
+      StreamMetrics metrics,
+      Environment environment) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("need at least one WebSocket endpoint");
     }
@@ -53,21 +55,45 @@ public final class HeadSubscription implements AutoCloseable {
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.signal = Objects.requireNonNull(signal, "signal");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.thread = new Thread(this::run, "chainwire-heads-" + stream);
-    this.thread.setDaemon(true);
+    this.connector = environment.connector();
+    this.clock = environment.clock();
+    this.nextAttempt = clock.nanoTime();
   }
 
-  /** Starts the thread that subscribes. */
-  public void start() {
-    thread.start();
+  /**
+   * Opens the subscription if it is down and its backoff has passed, and closes the connection of
+   * one that ended; never waits for the network.
+   */
+  public void maintain() {
+    Connection ended = null;
+    Connection opening = null;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      if (connection != null && connection.ended) {
+        ended = connection;
+        connection = null;
+      }
+      if (connection == null && clock.nanoTime() - nextAttempt >= 0) {
+        connection = new Connection(endpoints.get(Math.floorMod(failures, endpoints.size())));
+        opening = connection;
+      }
+    }
+    if (ended != null) {
+      ended.closeFeed();
+    }
+    if (opening != null) {
+      opening.open();
+    }
   }
 
   /** Returns true while a subscription is open and delivering heads. */
   public synchronized boolean isSubscribed() {
-    return subscribed;
+    return connection != null && connection.feed != null && !connection.ended;
   }
 
-  /** Drops the current subscription, if any, so that the thread opens a new one. */
+  /** Drops the current subscription, if any, so that the next {@link #maintain()} opens a new one. */
   public void reconnect() {
     Connection current;
     synchronized (this) {
@@ -78,86 +104,60 @@ public final class HeadSubscription implements AutoCloseable {
     }
   }
 
-  private void run() {
-    int failures = 0;
-    while (!stop.isStopped()) {
-      RpcEndpoint endpoint = endpoints.get(Math.floorMod(failures, endpoints.size()));
-      Connection opened = null;
-      try {
-        opened = open(endpoint);
-        failures = 0;
-        opened.awaitEnd();
-      } catch (RpcException e) {
-        failures++;
-        LOG.warn("stream '{}': no head subscription on {}: {}", stream, endpoint, e.getMessage());
-      } catch (StreamStopping e) {
-        break;
-      } finally {
-        synchronized (this) {
-          subscribed = false;
-          connection = null;
-        }
-        if (opened != null) {
-          opened.client.close();
-        }
-      }
-      if (!stop.isStopped()) {
-        Duration delay = backoff.delay(Math.max(1, failures));
-        LOG.info("stream '{}': reconnecting the head subscription in {} ms", stream, delay.toMillis());
-        try {
-          stop.sleep(delay);
-        } catch (StreamStopping e) {
-          break;
-        }
-      }
-    }
-  }
-
-  private Connection open(RpcEndpoint endpoint) {
-    WebSocketRpcClient client = WebSocketRpcClient.builder(endpoint).timeout(timeout).connect();
-    Connection opened = new Connection(client);
-    try {
-      synchronized (this) {
-        if (closed) {
-          throw new StreamStopping();
-        }
-        connection = opened;
-      }
-      client.subscribeNewHeads(opened);
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
-    }
-    synchronized (this) {
-      subscribed = !opened.isEnded();
-    }
-    LOG.info("stream '{}': subscribed to new heads on {}", stream, endpoint);
-    metrics.subscribed(endpoint.redacted());
-    return opened;
-  }
-
-  /** Stops the thread and closes the connection; waits a few seconds at most. */
+  /** Closes the subscription; a connection still being opened is closed once it opens. */
   @Override
   public void close() {
+    Connection current;
     synchronized (this) {
       closed = true;
+      current = connection;
+      connection = null;
     }
-    stop.stop();
-    reconnect();
-    try {
-      thread.join(Duration.ofSeconds(5).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (current != null) {
+      current.end();
+      current.closeFeed();
     }
   }
 
   /** One connection and its subscription's listener; ends when the connection drops or is dropped. */
   private final class Connection implements NewHeadsListener {
-    private final WebSocketRpcClient client;
+    private final RpcEndpoint endpoint;
+    private NodeConnector.HeadFeed feed;
     private boolean ended;
 
-    Connection(WebSocketRpcClient client) {
-      this.client = client;
+    Connection(RpcEndpoint endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    void open() {
+      connector.subscribeNewHeads(endpoint, timeout, this).whenComplete(this::opened);
+    }
+
+    private void opened(NodeConnector.HeadFeed opened, Throwable failure) {
+      boolean keep;
+      synchronized (HeadSubscription.this) {
+        keep = failure == null && !closed && !ended;
+        if (keep) {
+          feed = opened;
+          failures = 0;
+        } else if (failure != null) {
+          failures++;
+          nextAttempt = clock.nanoTime() + backoff.delay(failures).toNanos();
+          ended = true;
+        }
+      }
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+        LOG.warn("stream '{}': no head subscription on {}: {}", stream, endpoint,
+            cause instanceof RpcException ? cause.getMessage() : cause.toString());
+      } else if (keep) {
+        LOG.info("stream '{}': subscribed to new heads on {}", stream, endpoint);
+        metrics.subscribed(endpoint.redacted());
+      } else {
+        opened.close();
+      }
     }
 
     @Override
@@ -167,7 +167,7 @@ public final class HeadSubscription implements AutoCloseable {
 
     @Override
     public void onError(RpcException cause) {
-      LOG.warn("stream '{}': head subscription on {} dropped: {}", stream, client.endpoint(), cause.getMessage());
+      LOG.warn("stream '{}': head subscription on {} dropped: {}", stream, endpoint, cause.getMessage());
       end();
     }
 
@@ -176,23 +176,23 @@ public final class HeadSubscription implements AutoCloseable {
       end();
     }
 
-    synchronized void end() {
-      ended = true;
-      notifyAll();
-    }
-
-    synchronized boolean isEnded() {
-      return ended;
-    }
-
-    synchronized void awaitEnd() {
-      while (!ended) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new StreamStopping();
+    void end() {
+      synchronized (HeadSubscription.this) {
+        if (!ended) {
+          ended = true;
+          nextAttempt = clock.nanoTime() + backoff.delay(Math.max(1, failures)).toNanos();
         }
+      }
+    }
+
+    void closeFeed() {
+      NodeConnector.HeadFeed open;
+      synchronized (HeadSubscription.this) {
+        open = feed;
+        feed = null;
+      }
+      if (open != null) {
+        open.close();
       }
     }
   }

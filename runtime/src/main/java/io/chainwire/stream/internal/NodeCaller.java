@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a stream's node calls with retry and failover. Endpoints are tried in the order given: a
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * when every endpoint refused in a row does the call fail.
  */
 public final class NodeCaller {
-  private static final Logger LOG = LoggerFactory.getLogger(NodeCaller.class);
+  private static final Logger LOG = StreamLoggers.NODES;
 
   /** One attempt of a call on one endpoint. */
   @FunctionalInterface
@@ -64,7 +63,7 @@ public final class NodeCaller {
 
   /** Returns the endpoint calls go to now: the first one in order that is not cooling down. */
   public Endpoint preferred() {
-    long now = System.nanoTime();
+    long now = stop.clock().nanoTime();
     return endpoints.stream().filter(endpoint -> endpoint.isUpAt(now)).findFirst().orElse(current);
   }
 
@@ -136,7 +135,7 @@ public final class NodeCaller {
 
   private Endpoint pick() {
     while (true) {
-      long now = System.nanoTime();
+      long now = stop.clock().nanoTime();
       Endpoint soonest = null;
       for (Endpoint endpoint : endpoints) {
         if (endpoint.isUpAt(now)) {

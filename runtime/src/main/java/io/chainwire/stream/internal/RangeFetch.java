@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one backfill range: its logs with {@code eth_getLogs} in requests no wider than the
@@ -37,7 +36,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   /** Headers asked for in one batch request. */
   static final int HEADER_BATCH = 50;
 
-  private static final Logger LOG = LoggerFactory.getLogger(RangeFetch.class);
+  private static final Logger LOG = StreamLoggers.NODES;
   private static final Comparator<RawLog> CHAIN_ORDER =
       Comparator.comparingLong((RawLog log) -> log.meta().blockNumber())
           .thenComparingInt(log -> log.meta().logIndex());

@@ -7,7 +7,18 @@ import java.time.Duration;
  * end early when it is raised, and the code that sees it unwinds with {@link StreamStopping}.
  */
 public final class StopSignal {
+  private final EngineClock clock;
   private boolean stopped;
+
+  /** Creates a signal whose waits run on {@code clock}. */
+  public StopSignal(EngineClock clock) {
+    this.clock = clock;
+  }
+
+  /** Returns the clock waits run on. */
+  public EngineClock clock() {
+    return clock;
+  }
 
   /** Raises the signal and wakes every waiter. */
   public synchronized void stop() {
@@ -37,15 +48,11 @@ public final class StopSignal {
    * @throws StreamStopping if the stream is stopping, before or during the wait
    */
   public void sleep(Duration delay) {
-    long deadline = System.nanoTime() + delay.toNanos();
+    long deadline = clock.nanoTime() + delay.toNanos();
     synchronized (this) {
-      while (!stopped) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
+      while (!stopped && deadline - clock.nanoTime() > 0) {
         try {
-          wait(left / 1_000_000, (int) (left % 1_000_000));
+          clock.await(this, deadline);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new StreamStopping();

@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The event loop of one stream, on its delivery thread: from the checkpoint (or the start block)
@@ -40,7 +39,7 @@ public final class StreamEngine {
   /** How many blocks behind the safe head the stream may be before it catches up by ranges. */
   static final int CATCH_UP_BY_RANGES = 16;
 
-  private static final Logger LOG = LoggerFactory.getLogger(StreamEngine.class);
+  private static final Logger LOG = StreamLoggers.STREAM;
   private static final Duration LIVE_REPORT_INTERVAL = Duration.ofMinutes(1);
 
   /** Listens to what the engine does, for the stream's handle. */
@@ -120,9 +119,6 @@ public final class StreamEngine {
       next = settings.fromBlock();
       LOG.info("stream '{}': no checkpoint, starting at block {}", stream, next);
     }
-    if (subscription != null) {
-      subscription.start();
-    }
     head = latest();
     while (true) {
       stop.check();
@@ -176,7 +172,7 @@ public final class StreamEngine {
   private void live() {
     long lag = Math.max(0, head.number() - (next - 1));
     metrics.headLag(lag);
-    long now = System.nanoTime();
+    long now = stop.clock().nanoTime();
     if (state != StreamState.LIVE) {
       LOG.info("stream '{}': live at block {}, node head {}", stream, next - 1, head.number());
       lastLiveReport = now;
@@ -211,7 +207,7 @@ public final class StreamEngine {
    */
   private void backfill(long from, long to, long finalized) {
     enter(StreamState.BACKFILLING);
-    BackfillProgress progress = new BackfillProgress(stream, from, to, System::nanoTime, node::retries);
+    BackfillProgress progress = new BackfillProgress(stream, from, to, stop.clock()::nanoTime, node::retries);
     OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, 2 * settings.concurrency(), stop);
     long planned = from;
     try {
@@ -404,6 +400,9 @@ public final class StreamEngine {
    * the node moved on is reconnected.
    */
   private void awaitHead() {
+    if (subscription != null) {
+      subscription.maintain();
+    }
     boolean subscribed = subscription != null && subscription.isSubscribed();
     Duration wait = subscribed ? settings.headTimeout() : settings.pollInterval();
     Optional<HeadSignal.Head> pushed = heads.awaitAfter(seenHeadVersion, wait);

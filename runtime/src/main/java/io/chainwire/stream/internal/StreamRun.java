@@ -16,15 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One run of a stream: its delivery thread, the resources it opens (checkpoint store if it owns
@@ -33,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * final state.
  */
 public final class StreamRun implements StreamHandle {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamRun.class);
+  private static final Logger LOG = StreamLoggers.STREAM;
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final StreamSettings settings;
-  private final StopSignal stop = new StopSignal();
-  private final HeadSignal heads = new HeadSignal();
+  private final StopSignal stop;
+  private final HeadSignal heads;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final Thread thread;
   private StreamState state = StreamState.STARTING;
@@ -47,6 +42,8 @@ public final class StreamRun implements StreamHandle {
 
   private StreamRun(StreamSettings settings) {
     this.settings = settings;
+    this.stop = new StopSignal(settings.environment().clock());
+    this.heads = new HeadSignal(settings.environment().clock());
     this.thread = new Thread(this::run, "chainwire-stream-" + settings.id());
   }
 
@@ -127,20 +124,22 @@ public final class StreamRun implements StreamHandle {
     HeadSubscription subscription = null;
     ExecutorService fetchers = null;
     StreamState end = StreamState.STOPPED;
+    Environment environment = settings.environment();
     try {
       store = settings.store().orElseGet(() -> SqliteCheckpointStore.builder(settings.defaultStoreFile()).build());
       Optional<Checkpoint> checkpoint = store.load(settings.id());
       checkpoint.ifPresent(found -> lastHandled = found.head());
       for (RpcEndpoint address : settings.endpoints()) {
-        endpoints.add(new Endpoint(address, settings.requestTimeout(), settings.maxRange(), stop));
+        endpoints.add(new Endpoint(address, settings.requestTimeout(), settings.maxRange(), stop, environment.connector()));
       }
-      Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), new Random());
+      Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());
       NodeCaller node = new NodeCaller(settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics());
       List<RpcEndpoint> sockets = settings.endpoints().stream().filter(RpcEndpoint::isWebSocket).toList();
       if (!sockets.isEmpty()) {
-        subscription = new HeadSubscription(settings.id(), sockets, settings.requestTimeout(), backoff, heads, settings.metrics());
+        subscription = new HeadSubscription(
+            settings.id(), sockets, settings.requestTimeout(), backoff, heads, settings.metrics(), environment);
       }
-      fetchers = Executors.newFixedThreadPool(settings.concurrency(), fetchThreads());
+      fetchers = environment.fetchers().apply(settings.id().value(), settings.concurrency());
       Delivery delivery = new Delivery(settings.id(), store, settings.dispatchers(), settings.errorPolicy(), backoff,
           settings.handlerAttempts(), stop, settings.metrics());
       StreamEngine engine = new StreamEngine(settings, node, delivery, store.recentBlocks(), heads, subscription,
@@ -207,14 +206,5 @@ public final class StreamRun implements StreamHandle {
         LOG.warn("stream '{}': could not release {}", settings.id(), resource, e);
       }
     }
-  }
-
-  private ThreadFactory fetchThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread fetcher = new Thread(task, "chainwire-fetch-" + settings.id() + "-" + count.incrementAndGet());
-      fetcher.setDaemon(true);
-      return fetcher;
-    };
   }
 }

@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param attemptsPerEndpoint the attempts on one endpoint before failing over
  * @param handlerAttempts the attempts of a transiently failing handler call
  * @param metrics where counters and gauges go
+ * @param environment the clock, node connections, randomness and fetch threads the engine uses
  */
 public record StreamSettings(
     StreamId id,
@@ -55,7 +56,8 @@ public record StreamSettings(
     Duration maxBackoff,
     int attemptsPerEndpoint,
     int handlerAttempts,
-    StreamMetrics metrics) {
+    StreamMetrics metrics,
+    Environment environment) {
 
   /** Copies the lists and checks that nothing is missing. */
   public StreamSettings {
@@ -72,6 +74,7 @@ public record StreamSettings(
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(environment, "environment");
   }
 
   /** Returns the file of the default SQLite checkpoint store: {@code <directory>/<id>.db}. */

@@ -72,7 +72,7 @@ class DeliveryTest {
 
   private Delivery delivery(ErrorPolicy policy, EventDispatcher... handlers) {
     return new Delivery(STREAM, store, List.of(handlers), policy,
-        new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), new Random(3)), 3, new StopSignal(), StreamMetrics.NONE);
+        new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), new Random(3)), 3, new StopSignal(EngineClock.SYSTEM), StreamMetrics.NONE);
   }
 
   @Test

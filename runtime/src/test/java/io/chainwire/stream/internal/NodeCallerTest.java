@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Retry and failover decisions, with attempts that fail as told instead of calling a node. */
 class NodeCallerTest {
-  private final StopSignal stop = new StopSignal();
+  private final StopSignal stop = new StopSignal(EngineClock.SYSTEM);
   private final Endpoint first = endpoint("http://127.0.0.1:1/first");
   private final Endpoint second = endpoint("http://127.0.0.1:1/second");
   private final List<String> calls = new ArrayList<>();
@@ -27,7 +27,7 @@ class NodeCallerTest {
       new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop, StreamMetrics.NONE);
 
   private Endpoint endpoint(String url) {
-    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, stop);
+    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, stop, NetworkConnector.INSTANCE);
   }
 
   private static RpcTransportException unreachable(Endpoint endpoint) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderedFetchesTest {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
-  private final StopSignal stop = new StopSignal();
+  private final StopSignal stop = new StopSignal(EngineClock.SYSTEM);
 
   @AfterEach
   void shutDown() {

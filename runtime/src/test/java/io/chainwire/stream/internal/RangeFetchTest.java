@@ -38,7 +38,7 @@ class RangeFetchTest {
   @BeforeEach
   void startNode() throws IOException {
     node = LoopbackHttp.start(RangeFetchTest::answer);
-    endpoint = new Endpoint(LoopbackHttp.endpoint(node), Duration.ofSeconds(5), 100, new StopSignal());
+    endpoint = new Endpoint(LoopbackHttp.endpoint(node), Duration.ofSeconds(5), 100, new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   }
 
   @AfterEach
