@@ -149,6 +149,7 @@ public final class EventStream {
     private int attemptsPerEndpoint = 3;
     private int handlerAttempts = 10;
     private StreamMetrics metrics = StreamMetrics.NONE;
+    private Environment environment = Environment.network();
 
     private Builder() {}
 
@@ -359,6 +360,15 @@ public final class EventStream {
     }
 
     /**
+     * Replaces the clock, node connections, jitter and fetch threads, for simulations of the engine;
+     * not API.
+     */
+    Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
      * Returns the stream; nothing connects before {@link EventStream#start()}.
      *
      * @throws IllegalStateException naming the parameter if the id, an endpoint or a handler is
@@ -383,7 +393,7 @@ public final class EventStream {
       return new EventStream(new StreamSettings(id, endpoints, filter, fromBlock, confirmations,
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
-          maxBackoff, attemptsPerEndpoint, handlerAttempts, metrics, Environment.network()));
+          maxBackoff, attemptsPerEndpoint, handlerAttempts, metrics, environment));
     }
 
     private TopicFilter handledTopics() {
