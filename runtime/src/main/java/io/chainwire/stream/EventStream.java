@@ -148,6 +148,8 @@ public final class EventStream {
     private Duration maxBackoff = Duration.ofSeconds(30);
     private int attemptsPerEndpoint = 3;
     private int handlerAttempts = 10;
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private Duration stallTimeout = Duration.ofMinutes(3);
     private StreamMetrics metrics = StreamMetrics.NONE;
     private Environment environment = Environment.network();
 
@@ -353,6 +355,27 @@ public final class EventStream {
       return this;
     }
 
+    /**
+     * Sets the longest {@code Retry-After} delay a rate-limited endpoint is left alone for (0 to 1
+     * hour; default 60 s). A node asking for longer is asked again after this; meanwhile the other
+     * endpoints serve the stream.
+     */
+    public Builder maxRetryAfter(Duration max) {
+      this.maxRetryAfter = duration("maxRetryAfter", max, Duration.ZERO, Duration.ofHours(1));
+      return this;
+    }
+
+    /**
+     * Sets how long the stream may go without progress (no unit of work committed, not caught up
+     * with the head) before it reports itself {@link StreamState#STALLED} and logs a warning
+     * (1 s to 1 day; default 3 minutes). A stalled stream keeps trying and reports its previous
+     * state again as soon as it moves.
+     */
+    public Builder stallTimeout(Duration timeout) {
+      this.stallTimeout = duration("stallTimeout", timeout, Duration.ofSeconds(1), Duration.ofDays(1));
+      return this;
+    }
+
     /** Sets where the stream reports counters and gauges; default {@link StreamMetrics#NONE}. */
     public Builder metrics(StreamMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -393,7 +416,7 @@ public final class EventStream {
       return new EventStream(new StreamSettings(id, endpoints, filter, fromBlock, confirmations,
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
-          maxBackoff, attemptsPerEndpoint, handlerAttempts, metrics, environment));
+          maxBackoff, attemptsPerEndpoint, handlerAttempts, maxRetryAfter, stallTimeout, metrics, environment));
     }
 
     private TopicFilter handledTopics() {

@@ -36,6 +36,12 @@ public interface StreamMetrics {
   /** Counter: a call to {@code endpoint} failed transiently and will be retried. */
   default void rpcRetry(String endpoint) {}
 
+  /** Counter: {@code endpoint} gave an answer its question rules out, which was not used. */
+  default void faultyAnswer(String endpoint) {}
+
+  /** Gauge: the stream is {@link StreamState#STALLED} (true) or moving (false). */
+  default void stalled(boolean stalled) {}
+
   /** Counter: the stream stopped using {@code from} for now and moved to {@code to}. */
   default void failover(String from, String to) {}
 

@@ -11,6 +11,11 @@ public enum StreamState {
   BACKFILLING,
   /** Caught up: following new blocks as they arrive, block by block. */
   LIVE,
+  /**
+   * Making no progress for longer than the stall timeout while its node requests fail or the head
+   * stays ahead; the stream keeps trying, and reports the state it was in again once it moves.
+   */
+  STALLED,
   /** Closed by {@link StreamHandle#close()}; terminal. */
   STOPPED,
   /** Ended by an error, which {@link StreamHandle#failure()} returns; terminal. */

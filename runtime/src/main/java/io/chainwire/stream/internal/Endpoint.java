@@ -14,13 +14,16 @@ import java.util.function.Function;
 
 /**
  * One node the stream talks to: its client (a WebSocket one reconnects on the next request after
- * a drop), its learned {@code eth_getLogs} range, its rate gate, and its health. Thread-safe.
+ * a drop), its learned {@code eth_getLogs} range, its rate gate, and its health. A {@code
+ * Retry-After} delay is honoured up to a cap, so a provider asking for days cannot halt the stream.
+ * Thread-safe.
  */
 public final class Endpoint implements AutoCloseable {
   private static final int TOO_MANY_REQUESTS = 429;
 
   private final RpcEndpoint address;
   private final Duration timeout;
+  private final Duration maxRetryAfter;
   private final RangeSizer ranges;
   private final RateGate gate;
   private final StopSignal stop;
@@ -31,12 +34,20 @@ public final class Endpoint implements AutoCloseable {
   private int downCount;
   private long downUntil;
   private boolean down;
+  private volatile long reportedHead = -1;
 
   /** Creates an endpoint that connects through {@code connector}; nothing connects before the first request. */
-  public Endpoint(RpcEndpoint address, Duration timeout, long maxRange, StopSignal stop, NodeConnector connector) {
+  public Endpoint(
+      RpcEndpoint address,
+      Duration timeout,
+      long maxRange,
+      Duration maxRetryAfter,
+      StopSignal stop,
+      NodeConnector connector) {
     this.address = Objects.requireNonNull(address, "address");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.ranges = new RangeSizer(maxRange);
+    this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
     this.stop = Objects.requireNonNull(stop, "stop");
     this.connector = Objects.requireNonNull(connector, "connector");
     this.clock = stop.clock();
@@ -76,9 +87,37 @@ public final class Endpoint implements AutoCloseable {
       return result;
     } catch (RpcException e) {
       if (isRateLimit(e)) {
-        gate.limited(RpcErrors.retryAfter(e));
+        gate.limited(RpcErrors.retryAfter(e).map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked));
       }
       throw e;
+    }
+  }
+
+  /** Returns the last head block number this node reported, or -1 if it reported none yet. */
+  public long reportedHead() {
+    return reportedHead;
+  }
+
+  /** Records that this node reported block {@code number} as its head. */
+  public void reportHead(long number) {
+    reportedHead = number;
+  }
+
+  /**
+   * Makes sure this node has reported a head at or above {@code block}, asking it for its block
+   * number if the last one it reported is lower.
+   *
+   * @throws NodeBehind if its head is still below {@code block}
+   * @throws RpcException if asking fails
+   */
+  public void requireHeadAtLeast(long block, String what) {
+    if (reportedHead >= block) {
+      return;
+    }
+    long head = request(RpcClient::blockNumber);
+    reportHead(head);
+    if (head < block) {
+      throw new NodeBehind(this + " reports head " + head + ", below block " + block + " of " + what);
     }
   }
 
@@ -111,6 +150,11 @@ public final class Endpoint implements AutoCloseable {
   /** Returns true unless the endpoint is cooling down after failures at time {@code now}. */
   public synchronized boolean isUpAt(long now) {
     return !down || now - downUntil >= 0;
+  }
+
+  /** Returns true unless the endpoint's rate gate holds requests back at time {@code now}. */
+  public boolean isReadyAt(long now) {
+    return gate.isOpenAt(now);
   }
 
   /** Returns when the endpoint's cool-down ends, in {@link EngineClock#nanoTime()} terms. */

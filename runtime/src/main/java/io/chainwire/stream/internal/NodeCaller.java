@@ -13,14 +13,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
- * Runs a stream's node calls with retry and failover. Endpoints are tried in the order given: a
- * transient failure (I/O, timeout, 429, 5xx, -32005, a node answer that disagrees with the chain) is
- * retried on the same endpoint after an exponential backoff with full jitter (at least the {@code
- * Retry-After} delay), up to a number of attempts; then the endpoint cools down and the next one
- * takes over. A cooled-down endpoint is tried again when its cool-down ends, first in order again.
- * When every endpoint is cooling down the caller waits for the first to come back, so a stream
- * keeps trying for as long as it runs. A permanent refusal moves to the next endpoint at once; only
- * when every endpoint refused in a row does the call fail.
+ * Runs a stream's node calls with retry and failover, deciding by what a retry can change.
+ * Endpoints are tried in the order given:
+ *
+ * <ul>
+ *   <li>a transient failure (I/O, timeout, 5xx, a provider's internal error, a node answer that
+ *       disagrees with the chain) or a {@linkplain FaultyAnswer faulty answer} is retried on the same
+ *       endpoint after an exponential backoff with full jitter, up to a number of attempts; then the
+ *       endpoint cools down and the next one takes over;
+ *   <li>a rate limit moves to another endpoint at once when one is ready, and otherwise waits for
+ *       the endpoint's rate gate, which honours {@code Retry-After} up to a cap;
+ *   <li>an answer that {@linkplain SuspectAnswer may be incomplete}, or a node that {@linkplain
+ *       NodeBehind has not reached} the block asked for, is asked of another endpoint when there is one, else again after a
+ *       backoff;
+ *   <li>a permanent refusal moves to the next endpoint at once; only when every endpoint refused
+ *       in a row does the call fail.
+ * </ul>
+ *
+ * A cooled-down endpoint is tried again when its cool-down ends, first in order again. When every
+ * endpoint is cooling down the caller waits for the first to come back, so a stream keeps trying
+ * for as long as it runs; the {@link ProgressWatch} tells when that goes on too long.
  */
 public final class NodeCaller {
   private static final Logger LOG = StreamLoggers.NODES;
@@ -32,23 +44,32 @@ public final class NodeCaller {
     T run(Endpoint endpoint);
   }
 
+  /** What the caller does after a failed attempt. */
+  private enum Next {
+    RETRY,
+    ELSEWHERE,
+    REFUSED
+  }
+
   private final StreamId stream;
   private final List<Endpoint> endpoints;
   private final Backoff backoff;
   private final int attemptsPerEndpoint;
   private final StopSignal stop;
   private final StreamMetrics metrics;
+  private final ProgressWatch progress;
   private final AtomicLong retries = new AtomicLong();
   private volatile Endpoint current;
 
   /** Creates a caller over {@code endpoints}, in failover order. */
-  public NodeCaller(
+  NodeCaller(
       StreamId stream,
       List<Endpoint> endpoints,
       Backoff backoff,
       int attemptsPerEndpoint,
       StopSignal stop,
-      StreamMetrics metrics) {
+      StreamMetrics metrics,
+      ProgressWatch progress) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("need at least one endpoint");
     }
@@ -58,6 +79,7 @@ public final class NodeCaller {
     this.attemptsPerEndpoint = attemptsPerEndpoint;
     this.stop = Objects.requireNonNull(stop, "stop");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.progress = Objects.requireNonNull(progress, "progress");
     this.current = this.endpoints.get(0);
   }
 
@@ -67,7 +89,7 @@ public final class NodeCaller {
     return endpoints.stream().filter(endpoint -> endpoint.isUpAt(now)).findFirst().orElse(current);
   }
 
-  /** Returns how many transient failures were retried so far. */
+  /** Returns how many failed attempts were retried so far. */
   public long retries() {
     return retries.get();
   }
@@ -81,49 +103,69 @@ public final class NodeCaller {
    */
   public <T> T call(String what, Attempt<T> attempt) {
     int refusals = 0;
+    Endpoint avoid = null;
     while (true) {
       stop.check();
-      Endpoint endpoint = pick();
+      Endpoint endpoint = pick(avoid);
+      avoid = null;
       for (int attemptNumber = 1; ; attemptNumber++) {
         RuntimeException failure;
-        Duration asked = Duration.ZERO;
-        boolean permanent;
+        Next next;
         try {
           T result = attempt.run(endpoint);
           endpoint.markUp();
           return result;
         } catch (RpcException e) {
           stop.check();
-          RpcErrorKind kind = RpcErrors.classify(e);
-          permanent = kind == RpcErrorKind.PERMANENT || kind == RpcErrorKind.RANGE_TOO_LARGE;
-          asked = RpcErrors.retryAfter(e).orElse(Duration.ZERO);
           failure = e;
+          next = decide(endpoint, what, e);
+        } catch (FaultyAnswer e) {
+          stop.check();
+          failure = e;
+          next = Next.RETRY;
+          LOG.warn("stream '{}': faulty answer, not used: {}", stream, e.getMessage());
+          metrics.faultyAnswer(endpoint.name());
+        } catch (SuspectAnswer e) {
+          stop.check();
+          failure = e;
+          next = Next.ELSEWHERE;
+          LOG.info("stream '{}': {}; asking again", stream, e.getMessage());
+        } catch (NodeBehind e) {
+          stop.check();
+          failure = e;
+          next = Next.ELSEWHERE;
+          LOG.debug("stream '{}': {}", stream, e.getMessage());
         } catch (NodeInconsistency e) {
           stop.check();
-          permanent = false;
           failure = e;
+          next = Next.RETRY;
         }
-        if (permanent) {
+        progress.failed(what + " on " + endpoint + ": " + failure.getMessage());
+        if (next == Next.REFUSED) {
           RpcException refusal = (RpcException) failure;
           if (++refusals >= endpoints.size()) {
             throw new NodeRequestFailedException(stream, what, refusal);
           }
-          LOG.warn("stream '{}': {} refused {}: {}; trying the next endpoint", stream, endpoint, what, refusal.getMessage());
+          LOG.warn("stream '{}': {} refused {}: {}; trying the next endpoint", stream, endpoint, what,
+              refusal.getMessage());
           endpoint.markDown(backoff);
           break;
         }
         refusals = 0;
+        if (next == Next.ELSEWHERE && hasOtherThan(endpoint)) {
+          avoid = endpoint;
+          retries.incrementAndGet();
+          metrics.rpcRetry(endpoint.name());
+          break;
+        }
         if (attemptNumber >= attemptsPerEndpoint) {
-          LOG.warn(
-              "stream '{}': {} failed on {} {} times in a row, last: {}; it cools down and the next endpoint takes over",
-              stream, what, endpoint, attemptNumber, failure.getMessage());
+          LOG.warn("stream '{}': {} failed on {} {} times in a row, last: {}; {}", stream, what, endpoint,
+              attemptNumber, failure.getMessage(),
+              endpoints.size() > 1 ? "it cools down and the next endpoint takes over" : "it cools down");
           endpoint.markDown(backoff);
           break;
         }
         Duration delay = backoff.delay(attemptNumber);
-        if (asked.compareTo(delay) > 0) {
-          delay = asked;
-        }
         retries.incrementAndGet();
         metrics.rpcRetry(endpoint.name());
         LOG.debug("stream '{}': {} failed on {} (attempt {}), retrying in {} ms: {}",
@@ -133,18 +175,50 @@ public final class NodeCaller {
     }
   }
 
-  private Endpoint pick() {
+  private Next decide(Endpoint endpoint, String what, RpcException failure) {
+    RpcErrorKind kind = RpcErrors.classify(failure);
+    if (Endpoint.isRateLimit(failure)) {
+      LOG.debug("stream '{}': {} rate-limited {}: {}", stream, endpoint, what, failure.getMessage());
+      return Next.ELSEWHERE;
+    }
+    return switch (kind) {
+      case TRANSIENT -> Next.RETRY;
+      case BEYOND_HEAD -> Next.ELSEWHERE;
+      case RANGE_TOO_LARGE, PERMANENT -> Next.REFUSED;
+    };
+  }
+
+  private boolean hasOtherThan(Endpoint endpoint) {
+    long now = stop.clock().nanoTime();
+    return endpoints.stream().anyMatch(other -> other != endpoint && other.isUpAt(now));
+  }
+
+  /**
+   * Returns the first endpoint in order that is up and ready (not held back by its rate gate),
+   * other than {@code avoid} if there is such; else the first one that is up; else waits for the
+   * first cool-down to end.
+   */
+  private Endpoint pick(Endpoint avoid) {
     while (true) {
       long now = stop.clock().nanoTime();
+      Endpoint up = null;
       Endpoint soonest = null;
       for (Endpoint endpoint : endpoints) {
         if (endpoint.isUpAt(now)) {
-          use(endpoint);
-          return endpoint;
-        }
-        if (soonest == null || endpoint.downUntil() - soonest.downUntil() < 0) {
+          if (endpoint != avoid && endpoint.isReadyAt(now)) {
+            use(endpoint);
+            return endpoint;
+          }
+          if (up == null || (up == avoid && endpoint != avoid)) {
+            up = endpoint;
+          }
+        } else if (soonest == null || endpoint.downUntil() - soonest.downUntil() < 0) {
           soonest = endpoint;
         }
+      }
+      if (up != null) {
+        use(up);
+        return up;
       }
       Duration wait = Duration.ofNanos(Math.max(0, soonest.downUntil() - now));
       LOG.warn("stream '{}': every endpoint is failing; trying {} again in {} ms", stream, soonest, wait.toMillis());

@@ -4,7 +4,6 @@ import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
-import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcErrorKind;
 import io.chainwire.rpc.RpcErrors;
 import io.chainwire.rpc.RpcException;
@@ -13,7 +12,6 @@ import io.chainwire.rpc.RpcResult;
 import io.chainwire.rpc.RpcTimeoutException;
 import io.chainwire.stream.StreamMetrics;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,9 @@ import org.slf4j.Logger;
 /**
  * Fetches one backfill range: its logs with {@code eth_getLogs} in requests no wider than the
  * endpoint accepts (a refused request shrinks the endpoint's range and is asked again narrower),
- * then, in batches, the headers of the blocks holding logs and of the range's last block. Each log's
+ * never beyond the head the endpoint reported itself (so a node whose log index lags cannot clamp
+ * the range silently), each answer {@linkplain AnswerChecks checked} against its request; then, in
+ * batches, the headers of the blocks holding logs and of the range's last block. Each log's
  * block hash must match its header; if not, the chain moved meanwhile and the range is fetched
  * again from the start. Logs already fetched survive a retry or a failover otherwise.
  *
@@ -37,29 +37,24 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   static final int HEADER_BATCH = 50;
 
   private static final Logger LOG = StreamLoggers.NODES;
-  private static final Comparator<RawLog> CHAIN_ORDER =
-      Comparator.comparingLong((RawLog log) -> log.meta().blockNumber())
-          .thenComparingInt(log -> log.meta().logIndex());
 
-  private final LogFilter filter;
+  private final AnswerChecks checks;
   private final long from;
   private final long to;
   private final boolean finalized;
   private final StreamMetrics metrics;
   private final List<RawLog> collected = new ArrayList<>();
-  // Whether the logs collected so far are in chain order, as nodes return them.
-  private boolean inChainOrder = true;
   private long cursor;
 
   /**
    * Creates the fetch of blocks {@code from} to {@code to}, both included; {@code finalized} says
    * that block {@code to} is at or below the node's finalized block.
    */
-  public RangeFetch(LogFilter filter, long from, long to, boolean finalized, StreamMetrics metrics) {
+  public RangeFetch(AnswerChecks checks, long from, long to, boolean finalized, StreamMetrics metrics) {
     if (from > to) {
       throw new IllegalArgumentException("empty range " + from + ".." + to);
     }
-    this.filter = filter;
+    this.checks = checks;
     this.from = from;
     this.to = to;
     this.finalized = finalized;
@@ -74,17 +69,19 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
 
   @Override
   public FetchedRange run(Endpoint endpoint) {
+    endpoint.requireHeadAtLeast(to, describe());
     while (cursor <= to) {
       long span = Math.min(endpoint.ranges().current(), to - cursor + 1);
       long start = cursor;
       long end = start + span - 1;
       try {
-        List<RawLog> logs = endpoint.request(client -> client.getLogs(filter.withRange(start, end)));
+        List<RawLog> logs = checks.range(
+            endpoint, start, end, endpoint.request(client -> client.getLogs(checks.filter().withRange(start, end))));
         long before = endpoint.ranges().current();
         if (endpoint.ranges().succeeded(span) != before) {
           metrics.rangeSize(endpoint.name(), endpoint.ranges().current());
         }
-        collect(logs);
+        collected.addAll(logs);
         cursor = end + 1;
       } catch (RpcException e) {
         boolean tooLarge = RpcErrors.classify(e) == RpcErrorKind.RANGE_TOO_LARGE;
@@ -101,19 +98,14 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     }
     try {
       return assemble(endpoint);
-    } catch (NodeInconsistency e) {
+    } catch (NodeInconsistency | FaultyAnswer e) {
       collected.clear();
-      inChainOrder = true;
       cursor = from;
       throw e;
     }
   }
 
   private FetchedRange assemble(Endpoint endpoint) {
-    // Sorting is only for a node that does not return logs in chain order.
-    if (!inChainOrder) {
-      collected.sort(CHAIN_ORDER);
-    }
     if (finalized) {
       int endStart = collected.size();
       while (endStart > 0 && collected.get(endStart - 1).meta().blockNumber() == to) {
@@ -143,16 +135,6 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     return new FetchedRange(from, to, List.of(), blocks);
   }
 
-  /** Adds {@code logs}, just fetched, to the collected ones, noting whether they are all still in chain order. */
-  private void collect(List<RawLog> logs) {
-    for (RawLog log : logs) {
-      if (inChainOrder && !collected.isEmpty() && CHAIN_ORDER.compare(collected.get(collected.size() - 1), log) > 0) {
-        inChainOrder = false;
-      }
-      collected.add(log);
-    }
-  }
-
   private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {
     for (RawLog log : logs) {
       Hash logBlock = log.meta().blockHash();
@@ -174,10 +156,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
         long number = chunk.get(i);
         BlockHeader header = results.get(i).get().orElseThrow(() ->
             new NodeInconsistency(endpoint + " has no block " + number + " although it served logs up to it"));
-        if (header.number() != number) {
-          throw new NodeInconsistency(endpoint + " answered block " + header.number() + " when asked for " + number);
-        }
-        headers.put(number, header);
+        headers.put(number, AnswerChecks.header(endpoint, number, header));
       }
     }
     return headers;

@@ -34,6 +34,11 @@ public final class RateGate {
     return Duration.ofNanos(slot - now);
   }
 
+  /** Returns true if a request may go out at {@code now} without waiting for a slot. */
+  public synchronized boolean isOpenAt(long now) {
+    return nextSlot - now <= 0;
+  }
+
   /** Records a rate-limit answer, with the delay the server asked for if it said one. */
   public synchronized void limited(Optional<Duration> retryAfter) {
     spacing = spacing == 0 ? FIRST_SPACING_NANOS : Math.min(MAX_SPACING_NANOS, spacing * 2);

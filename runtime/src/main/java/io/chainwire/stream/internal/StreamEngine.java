@@ -7,7 +7,6 @@ import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
-import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.stream.NodeRequestFailedException;
 import io.chainwire.stream.ReorgBelowFinalizedException;
@@ -15,8 +14,6 @@ import io.chainwire.stream.ReorgTooDeepException;
 import io.chainwire.stream.StreamMetrics;
 import io.chainwire.stream.StreamState;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,22 +35,22 @@ import org.slf4j.Logger;
 public final class StreamEngine {
   /** How many blocks behind the safe head the stream may be before it catches up by ranges. */
   static final int CATCH_UP_BY_RANGES = 16;
+  /** How far above the last fetched head a pushed head may be before it is taken for a lie. */
+  static final int MAX_PUSHED_JUMP = 1024;
 
   private static final Logger LOG = StreamLoggers.STREAM;
   private static final Duration LIVE_REPORT_INTERVAL = Duration.ofMinutes(1);
 
-  /** Listens to what the engine does, for the stream's handle. */
+  /** Listens to what the engine handles, for the stream's handle. */
+  @FunctionalInterface
   public interface Observer {
-    /** The stream entered {@code state}. */
-    void stateChanged(StreamState state);
-
     /** {@code block} is now the last handled block. */
     void handled(BlockRef block);
   }
 
   private final StreamId stream;
   private final StreamSettings settings;
-  private final LogFilter filter;
+  private final AnswerChecks checks;
   private final NodeCaller node;
   private final Delivery delivery;
   private final BlockRing ring;
@@ -63,13 +60,13 @@ public final class StreamEngine {
   private final StopSignal stop;
   private final StreamMetrics metrics;
   private final Observer observer;
+  private final ProgressWatch progress;
   private long next;
   private BlockHeader head;
   private Hash verifiedHead;
   private long seenHeadVersion;
   private boolean finalizedUnsupported;
   private boolean waitingForNode;
-  private StreamState state = StreamState.STARTING;
   private long lastLiveReport;
 
   /**
@@ -86,10 +83,11 @@ public final class StreamEngine {
       HeadSubscription subscription,
       ExecutorService fetchers,
       StopSignal stop,
+      ProgressWatch progress,
       Observer observer) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.stream = settings.id();
-    this.filter = settings.filter();
+    this.checks = new AnswerChecks(settings.filter());
     this.node = Objects.requireNonNull(node, "node");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.ring = new BlockRing(ringDepth);
@@ -99,6 +97,7 @@ public final class StreamEngine {
     this.stop = Objects.requireNonNull(stop, "stop");
     this.metrics = settings.metrics();
     this.observer = Objects.requireNonNull(observer, "observer");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /**
@@ -150,7 +149,7 @@ public final class StreamEngine {
         return;
       }
     }
-    if (state == StreamState.STARTING && next <= safe) {
+    if (progress.state() == StreamState.STARTING && next <= safe) {
       enter(StreamState.BACKFILLING);
     }
     boolean handledAny = false;
@@ -173,7 +172,8 @@ public final class StreamEngine {
     long lag = Math.max(0, head.number() - (next - 1));
     metrics.headLag(lag);
     long now = stop.clock().nanoTime();
-    if (state != StreamState.LIVE) {
+    progress.progressed();
+    if (progress.state() != StreamState.LIVE) {
       LOG.info("stream '{}': live at block {}, node head {}", stream, next - 1, head.number());
       lastLiveReport = now;
       enter(StreamState.LIVE);
@@ -185,10 +185,7 @@ public final class StreamEngine {
   }
 
   private void enter(StreamState newState) {
-    if (state != newState) {
-      state = newState;
-      observer.stateChanged(newState);
-    }
+    progress.enter(newState);
   }
 
   /**
@@ -215,7 +212,7 @@ public final class StreamEngine {
         while (window.hasRoom() && planned <= to) {
           long start = planned;
           long end = Math.min(to, start + node.preferred().ranges().current() - 1);
-          RangeFetch fetch = new RangeFetch(filter, start, end, end <= finalized, metrics);
+          RangeFetch fetch = new RangeFetch(checks, start, end, end <= finalized, metrics);
           window.submit(() -> node.call(fetch.describe(), fetch));
           planned = end + 1;
         }
@@ -253,6 +250,7 @@ public final class StreamEngine {
     if (linked > 0) {
       List<BlockLogs> handled = blocks.subList(0, linked);
       delivery.apply(settled, handled);
+      progress.progressed();
       for (BlockLogs block : handled) {
         ring.add(RecentBlock.handled(block.block(), block.logs()));
         next = block.block().number() + 1;
@@ -269,10 +267,7 @@ public final class StreamEngine {
   /** Handles block {@code next} on its own; false if the chain moved and the step must start over. */
   private boolean handleNext() {
     long number = next;
-    BlockHeader header = number == head.number()
-        ? head
-        : node.call("eth_getBlockByNumber " + number, endpoint -> endpoint.request(client -> client.getBlockByNumber(number)))
-            .orElse(null);
+    BlockHeader header = number == head.number() ? head : header(number).orElse(null);
     if (header == null) {
       head = latest();
       return false;
@@ -291,7 +286,7 @@ public final class StreamEngine {
   private List<RawLog> logsOf(Endpoint endpoint, BlockHeader header) {
     List<RawLog> logs;
     try {
-      logs = endpoint.request(client -> client.getLogs(filter.withBlockHash(header.hash())));
+      logs = endpoint.request(client -> client.getLogs(checks.filter().withBlockHash(header.hash())));
     } catch (RpcErrorException e) {
       Optional<BlockHeader> now = endpoint.request(client -> client.getBlockByNumber(header.number()));
       if (now.isEmpty() || !now.get().hash().equals(header.hash())) {
@@ -299,15 +294,7 @@ public final class StreamEngine {
       }
       throw e;
     }
-    List<RawLog> sorted = new ArrayList<>(logs);
-    sorted.sort(Comparator.comparingInt(log -> log.meta().logIndex()));
-    for (RawLog log : sorted) {
-      if (!log.meta().blockHash().equals(header.hash()) || log.meta().blockNumber() != header.number()) {
-        throw new NodeInconsistency(endpoint + " answered a log of block " + log.meta().blockNumber() + " ("
-            + log.meta().blockHash() + ") when asked for block " + header.number() + " (" + header.hash() + ")");
-      }
-    }
-    return sorted;
+    return checks.block(endpoint, header, logs);
   }
 
   /** Checks that the last handled block is still on the chain; true if it was not and the stream rolled back. */
@@ -369,8 +356,23 @@ public final class StreamEngine {
   }
 
   private Optional<Hash> canonicalHash(long number) {
-    return node.call("eth_getBlockByNumber " + number,
-        endpoint -> endpoint.request(client -> client.getBlockByNumber(number))).map(BlockHeader::hash);
+    return header(number).map(BlockHeader::hash);
+  }
+
+  /**
+   * Returns the header of block {@code number}, checked to be that block's, or empty if the chain
+   * is not that long; a node that has no such block although it reported a head at or above it is
+   * inconsistent, and asked again.
+   */
+  private Optional<BlockHeader> header(long number) {
+    return node.call("eth_getBlockByNumber " + number, endpoint -> {
+      Optional<BlockHeader> answer = endpoint.request(client -> client.getBlockByNumber(number));
+      if (answer.isEmpty() && endpoint.reportedHead() >= number) {
+        throw new NodeInconsistency(
+            endpoint + " has no block " + number + " although it reported head " + endpoint.reportedHead());
+      }
+      return answer.map(header -> AnswerChecks.header(endpoint, number, header));
+    });
   }
 
   private Optional<BlockHeader> finalizedBlock() {
@@ -390,8 +392,12 @@ public final class StreamEngine {
   }
 
   private BlockHeader latest() {
-    return node.call("eth_getBlockByNumber latest", endpoint -> endpoint.request(client -> client.getBlockByNumber(BlockTag.LATEST))
-        .orElseThrow(() -> new NodeInconsistency(endpoint + " has no latest block")));
+    return node.call("eth_getBlockByNumber latest", endpoint -> {
+      BlockHeader latest = endpoint.request(client -> client.getBlockByNumber(BlockTag.LATEST))
+          .orElseThrow(() -> new NodeInconsistency(endpoint + " has no latest block"));
+      endpoint.reportHead(latest.number());
+      return latest;
+    });
   }
 
   /**
@@ -408,17 +414,37 @@ public final class StreamEngine {
     Optional<HeadSignal.Head> pushed = heads.awaitAfter(seenHeadVersion, wait);
     if (pushed.isPresent()) {
       seenHeadVersion = pushed.get().version();
-      head = pushed.get().header();
-      return;
+      Optional<BlockHeader> fetched = pushedHead(pushed.get().header());
+      if (fetched.isPresent()) {
+        head = fetched.get();
+        return;
+      }
     }
     stop.check();
     BlockHeader polled = latest();
+    if (polled.number() - settings.confirmations() >= next) {
+      progress.behind(polled.number(), next - 1);
+    }
     if (subscribed && subscription.isSubscribed() && !polled.hash().equals(head.hash())) {
       LOG.warn("stream '{}': no head from the subscription for {} ms while the node moved to block {}; reconnecting it",
           stream, wait.toMillis(), polled.number());
       subscription.reconnect();
     }
     head = polled;
+  }
+
+  /**
+   * Returns the header of a head the subscription pushed, fetched again by number, so that what a
+   * node pushed is used only once a request confirms it; empty (and the head is polled instead) if
+   * the pushed number is implausibly far above the last fetched head or no node has that block.
+   */
+  private Optional<BlockHeader> pushedHead(BlockHeader pushed) {
+    if (pushed.number() > head.number() + MAX_PUSHED_JUMP) {
+      LOG.warn("stream '{}': ignoring a pushed head numbered {}, more than {} blocks above the last fetched head {}",
+          stream, pushed.number(), MAX_PUSHED_JUMP, head.number());
+      return Optional.empty();
+    }
+    return header(pushed.number());
   }
 
   /** The block whose logs were being fetched left the chain; the step starts over. */

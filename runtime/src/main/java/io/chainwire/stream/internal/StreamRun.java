@@ -130,10 +130,17 @@ public final class StreamRun implements StreamHandle {
       Optional<Checkpoint> checkpoint = store.load(settings.id());
       checkpoint.ifPresent(found -> lastHandled = found.head());
       for (RpcEndpoint address : settings.endpoints()) {
-        endpoints.add(new Endpoint(address, settings.requestTimeout(), settings.maxRange(), stop, environment.connector()));
+        endpoints.add(new Endpoint(address, settings.requestTimeout(), settings.maxRange(), settings.maxRetryAfter(),
+            stop, environment.connector()));
       }
       Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());
-      NodeCaller node = new NodeCaller(settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics());
+      ProgressWatch progress = new ProgressWatch(settings.id(), environment.clock(), settings.stallTimeout(),
+          settings.metrics(), newState -> {
+            setState(newState);
+            settings.metrics().stateChanged(newState);
+          });
+      NodeCaller node = new NodeCaller(
+          settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics(), progress);
       List<RpcEndpoint> sockets = settings.endpoints().stream().filter(RpcEndpoint::isWebSocket).toList();
       if (!sockets.isEmpty()) {
         subscription = new HeadSubscription(
@@ -143,18 +150,7 @@ public final class StreamRun implements StreamHandle {
       Delivery delivery = new Delivery(settings.id(), store, settings.dispatchers(), settings.errorPolicy(), backoff,
           settings.handlerAttempts(), stop, settings.metrics());
       StreamEngine engine = new StreamEngine(settings, node, delivery, store.recentBlocks(), heads, subscription,
-          fetchers, stop, new StreamEngine.Observer() {
-            @Override
-            public void stateChanged(StreamState newState) {
-              setState(newState);
-              settings.metrics().stateChanged(newState);
-            }
-
-            @Override
-            public void handled(BlockRef block) {
-              lastHandled = block;
-            }
-          });
+          fetchers, stop, progress, block -> lastHandled = block);
       engine.run(checkpoint);
     } catch (StreamStopping e) {
       LOG.info("stream '{}': stopping", settings.id());

@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param maxBackoff the highest backoff and cool-down
  * @param attemptsPerEndpoint the attempts on one endpoint before failing over
  * @param handlerAttempts the attempts of a transiently failing handler call
+ * @param maxRetryAfter the longest {@code Retry-After} delay honoured
+ * @param stallTimeout how long without progress makes the stream stalled
  * @param metrics where counters and gauges go
  * @param environment the clock, node connections, randomness and fetch threads the engine uses
  */
@@ -56,6 +58,8 @@ public record StreamSettings(
     Duration maxBackoff,
     int attemptsPerEndpoint,
     int handlerAttempts,
+    Duration maxRetryAfter,
+    Duration stallTimeout,
     StreamMetrics metrics,
     Environment environment) {
 
@@ -73,6 +77,8 @@ public record StreamSettings(
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    Objects.requireNonNull(stallTimeout, "stallTimeout");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(environment, "environment");
   }

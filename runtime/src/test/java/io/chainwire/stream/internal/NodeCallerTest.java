@@ -1,6 +1,8 @@
 package io.chainwire.stream.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,10 +26,11 @@ class NodeCallerTest {
   private final Endpoint second = endpoint("http://127.0.0.1:1/second");
   private final List<String> calls = new ArrayList<>();
   private final NodeCaller caller = new NodeCaller(StreamId.of("test"), List.of(first, second),
-      new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop, StreamMetrics.NONE);
+      new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop, StreamMetrics.NONE,
+      new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }));
 
   private Endpoint endpoint(String url) {
-    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, stop, NetworkConnector.INSTANCE);
+    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, Duration.ofMinutes(1), stop, NetworkConnector.INSTANCE);
   }
 
   private static RpcTransportException unreachable(Endpoint endpoint) {
@@ -98,6 +101,62 @@ class NodeCallerTest {
     });
     assertEquals(first.name(), answer);
     assertEquals(List.of("first", "first"), calls);
+  }
+
+  @Test
+  void aFaultyAnswerIsCountedRetriedThereAndThenFailedOver() {
+    List<String> faulty = new ArrayList<>();
+    NodeCaller counting = new NodeCaller(StreamId.of("test"), List.of(first, second),
+        new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop,
+        new StreamMetrics() {
+          @Override
+          public void faultyAnswer(String endpoint) {
+            faulty.add(endpoint);
+          }
+        },
+        new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }));
+    String answer = counting.call("eth_getLogs", endpoint -> {
+      record(endpoint);
+      if (endpoint == first) {
+        throw new FaultyAnswer(endpoint + " answered a log outside the range");
+      }
+      return endpoint.name();
+    });
+    assertEquals(second.name(), answer);
+    assertEquals(List.of("first", "first", "first", "second"), calls);
+    assertEquals(List.of(first.name(), first.name(), first.name()), faulty);
+  }
+
+  @Test
+  void aSuspectAnswerIsAskedOfAnotherEndpointAtOnce() {
+    String answer = caller.call("eth_getLogs", endpoint -> {
+      record(endpoint);
+      if (endpoint == first) {
+        throw new SuspectAnswer(endpoint + " answered no log for a block whose bloom says it may hold one");
+      }
+      return endpoint.name();
+    });
+    assertEquals(second.name(), answer);
+    assertEquals(List.of("first", "second"), calls);
+    assertSame(first, caller.preferred());
+  }
+
+  @Test
+  void aRateLimitedEndpointIsLeftForAReadyOneAndAnAbsurdRetryAfterIsCapped() {
+    String answer = caller.call("eth_getLogs", endpoint -> {
+      record(endpoint);
+      if (endpoint == first) {
+        return endpoint.request(client -> {
+          throw new RpcTransportException("eth_getLogs", endpoint.address(), 429, Duration.ofSeconds(999_999_999), "");
+        });
+      }
+      return endpoint.name();
+    });
+    assertEquals(second.name(), answer);
+    assertEquals(List.of("first", "second"), calls);
+    long now = System.nanoTime();
+    assertFalse(first.isReadyAt(now));
+    assertTrue(first.isReadyAt(now + Duration.ofMinutes(1).plusSeconds(1).toNanos()));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.chainwire.stream.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -31,6 +32,7 @@ class RangeFetchTest {
   private static final Pattern BLOCK = Pattern.compile("\"eth_getBlockByNumber\",\"params\":\\[\"0x([0-9a-f]+)\"");
   // Block, log index, in the order the node returns them.
   private static final long[][] SHUFFLED = {{7, 0}, {5, 1}, {5, 0}, {6, 1}, {6, 0}};
+  private static final long HEAD = 7;
 
   private HttpServer node;
   private Endpoint endpoint;
@@ -38,7 +40,8 @@ class RangeFetchTest {
   @BeforeEach
   void startNode() throws IOException {
     node = LoopbackHttp.start(RangeFetchTest::answer);
-    endpoint = new Endpoint(LoopbackHttp.endpoint(node), Duration.ofSeconds(5), 100, new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
+    endpoint = new Endpoint(LoopbackHttp.endpoint(node), Duration.ofSeconds(5), 100, Duration.ofMinutes(1),
+        new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   }
 
   @AfterEach
@@ -49,7 +52,7 @@ class RangeFetchTest {
 
   @Test
   void finalizedRangeSettlesLogsThatCameOutOfOrderInChainOrder() {
-    FetchedRange range = new RangeFetch(LogFilter.builder().build(), 5, 7, true, StreamMetrics.NONE).run(endpoint);
+    FetchedRange range = new RangeFetch(new AnswerChecks(LogFilter.builder().build()), 5, 7, true, StreamMetrics.NONE).run(endpoint);
 
     assertEquals(List.of("5/0", "5/1", "6/0", "6/1", "7/0"), positions(range.settled()));
     assertEquals(1, range.blocks().size());
@@ -59,13 +62,21 @@ class RangeFetchTest {
 
   @Test
   void rangeAboveFinalizedGivesEachBlockItsLogsInChainOrder() {
-    FetchedRange range = new RangeFetch(LogFilter.builder().build(), 5, 7, false, StreamMetrics.NONE).run(endpoint);
+    FetchedRange range = new RangeFetch(new AnswerChecks(LogFilter.builder().build()), 5, 7, false, StreamMetrics.NONE).run(endpoint);
 
     assertEquals(List.of(), range.settled());
     assertEquals(List.of(5L, 6L, 7L), range.blocks().stream().map(block -> block.block().number()).toList());
     assertEquals(List.of("5/0", "5/1"), positions(range.blocks().get(0).logs()));
     assertEquals(List.of("6/0", "6/1"), positions(range.blocks().get(1).logs()));
     assertEquals(List.of("7/0"), positions(range.blocks().get(2).logs()));
+  }
+
+  @Test
+  void aNodeWhoseHeadIsBelowTheRangeIsNotAskedForItsLogs() {
+    NodeBehind behind = assertThrows(NodeBehind.class,
+        () -> new RangeFetch(new AnswerChecks(LogFilter.builder().build()), 5, 8, false, StreamMetrics.NONE).run(endpoint));
+
+    assertEquals(endpoint + " reports head 7, below block 8 of eth_getLogs over blocks 5..8", behind.getMessage());
   }
 
   private static List<String> positions(List<RawLog> logs) {
@@ -76,7 +87,9 @@ class RangeFetchTest {
   private static void answer(HttpExchange exchange) throws IOException {
     String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String response;
-    if (request.contains("eth_getLogs")) {
+    if (request.contains("eth_blockNumber")) {
+      response = "{\"jsonrpc\":\"2.0\",\"id\":" + id(request) + ",\"result\":\"0x" + Long.toHexString(HEAD) + "\"}";
+    } else if (request.contains("eth_getLogs")) {
       String logs = java.util.Arrays.stream(SHUFFLED).map(at -> log(at[0], at[1])).collect(Collectors.joining(","));
       response = "{\"jsonrpc\":\"2.0\",\"id\":" + id(request) + ",\"result\":[" + logs + "]}";
     } else {
