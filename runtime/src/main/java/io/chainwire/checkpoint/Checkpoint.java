@@ -20,8 +20,10 @@ import java.util.Optional;
  * @param deliveredLogs by block number, the logs delivered from each recent block whose logs the
  *     store kept, in log-index order (possibly none); a block handled before the store kept logs
  *     (schema version 1), or only named as a fork point, has no entry
+ * @param record what the stream recorded about its chain, filter and finality
  */
-public record Checkpoint(StreamId stream, List<BlockRef> recentBlocks, Map<Long, List<RawLog>> deliveredLogs) {
+public record Checkpoint(
+    StreamId stream, List<BlockRef> recentBlocks, Map<Long, List<RawLog>> deliveredLogs, StreamRecord record) {
 
   /**
    * Validates that the blocks are present and strictly ascending, and that each delivered log
@@ -29,6 +31,7 @@ public record Checkpoint(StreamId stream, List<BlockRef> recentBlocks, Map<Long,
    */
   public Checkpoint {
     Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(record, "record");
     recentBlocks = List.copyOf(recentBlocks);
     if (recentBlocks.isEmpty()) {
       throw new IllegalArgumentException("a checkpoint holds at least one block");
@@ -58,9 +61,14 @@ public record Checkpoint(StreamId stream, List<BlockRef> recentBlocks, Map<Long,
     deliveredLogs = Map.copyOf(copy);
   }
 
-  /** Creates a checkpoint whose blocks have no delivered logs kept. */
+  /** Creates a checkpoint whose blocks have no delivered logs kept and that recorded nothing else. */
   public Checkpoint(StreamId stream, List<BlockRef> recentBlocks) {
-    this(stream, recentBlocks, Map.of());
+    this(stream, recentBlocks, Map.of(), StreamRecord.EMPTY);
+  }
+
+  /** Creates a checkpoint that recorded nothing but its blocks and their delivered logs. */
+  public Checkpoint(StreamId stream, List<BlockRef> recentBlocks, Map<Long, List<RawLog>> deliveredLogs) {
+    this(stream, recentBlocks, deliveredLogs, StreamRecord.EMPTY);
   }
 
   /** Returns the last fully handled block. */

@@ -3,6 +3,7 @@ package io.chainwire.checkpoint;
 import io.chainwire.checkpoint.internal.RecentBlocks;
 import io.chainwire.checkpoint.internal.SqlStore;
 import io.chainwire.checkpoint.internal.Tables;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,26 @@ public abstract sealed class DatabaseCheckpointStore implements CheckpointStore
   @Override
   public final Optional<Checkpoint> load(StreamId stream) {
     return store.load(stream);
+  }
+
+  @Override
+  public final Optional<Lease> acquireLease(StreamId stream, String holder, Duration duration) {
+    return store.acquireLease(stream, holder, duration);
+  }
+
+  @Override
+  public final boolean renewLease(Lease lease) {
+    return store.renewLease(lease);
+  }
+
+  @Override
+  public final void releaseLease(Lease lease) {
+    store.releaseLease(lease);
+  }
+
+  @Override
+  public final UnitOfWork begin(Lease lease, Optional<BlockRef> base) {
+    return store.begin(lease, base);
   }
 
   @Override

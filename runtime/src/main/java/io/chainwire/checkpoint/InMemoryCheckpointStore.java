@@ -5,9 +5,11 @@ import io.chainwire.checkpoint.internal.CheckpointRules;
 import io.chainwire.checkpoint.internal.RecentBlocks;
 import io.chainwire.checkpoint.internal.WriterGate;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A checkpoint store in memory, <strong>for tests only</strong>: everything is lost when the
  * process ends, so a stream using it starts again from its start block. It follows the same rules
- * as the database stores but is not {@link #transactional() transactional}: units of work offer
- * no connection, and {@link UnitOfWork#attempt} undoes nothing.
+ * as the database stores (leases, fencing, the checkpoint's rules) but is not {@link
+ * #transactional() transactional}: units of work offer no connection, and {@link
+ * UnitOfWork#attempt} undoes nothing. Lease expiry follows this process's monotonic clock.
  */
 public final class InMemoryCheckpointStore implements CheckpointStore {
   private static final String LOCATION = "the in-memory checkpoint store";
@@ -30,6 +33,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
   private final int recentBlocks;
   private final WriterGate gate = new WriterGate(LOCATION);
   private final Map<StreamId, Snapshot> committed = new ConcurrentHashMap<>();
+  private final Map<StreamId, LeaseState> leases = new HashMap<>();
 
   /** Creates an empty store keeping the default 128 recent blocks per stream. */
   public InMemoryCheckpointStore() {
@@ -51,14 +55,71 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     Snapshot snapshot = committed.get(stream);
     return snapshot == null || snapshot.blocks().isEmpty()
         ? Optional.empty()
-        : Optional.of(new Checkpoint(stream, snapshot.blocks(), snapshot.logs()));
+        : Optional.of(new Checkpoint(stream, snapshot.blocks(), snapshot.logs(), snapshot.record()));
+  }
+
+  @Override
+  public Optional<Lease> acquireLease(StreamId stream, String holder, Duration duration) {
+    Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(holder, "holder");
+    Objects.requireNonNull(duration, "duration");
+    synchronized (leases) {
+      long now = System.nanoTime();
+      LeaseState current = leases.get(stream);
+      long epoch;
+      if (current == null) {
+        epoch = 1;
+      } else if (current.heldAt(now)) {
+        if (!current.holder().equals(holder)) {
+          return Optional.empty();
+        }
+        epoch = current.epoch();
+      } else {
+        epoch = current.epoch() + 1;
+      }
+      leases.put(stream, new LeaseState(holder, epoch, now + duration.toNanos()));
+      return Optional.of(new Lease(stream, holder, epoch, duration));
+    }
+  }
+
+  @Override
+  public boolean renewLease(Lease lease) {
+    synchronized (leases) {
+      if (!owns(lease)) {
+        return false;
+      }
+      leases.put(lease.stream(), new LeaseState(lease.holder(), lease.epoch(), System.nanoTime() + lease.duration().toNanos()));
+      return true;
+    }
+  }
+
+  @Override
+  public void releaseLease(Lease lease) {
+    synchronized (leases) {
+      if (owns(lease)) {
+        leases.put(lease.stream(), new LeaseState(null, lease.epoch(), System.nanoTime()));
+      }
+    }
+  }
+
+  private boolean owns(Lease lease) {
+    LeaseState current = leases.get(lease.stream());
+    return current != null && current.epoch() == lease.epoch() && lease.holder().equals(current.holder());
+  }
+
+  @Override
+  public UnitOfWork begin(Lease lease, Optional<BlockRef> base) {
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(base, "base");
+    gate.enter();
+    return new MemoryUnitOfWork(lease.stream(), committed.getOrDefault(lease.stream(), Snapshot.EMPTY), lease, base);
   }
 
   @Override
   public UnitOfWork begin(StreamId stream) {
     Objects.requireNonNull(stream, "stream");
     gate.enter();
-    return new MemoryUnitOfWork(stream, committed.getOrDefault(stream, Snapshot.EMPTY));
+    return new MemoryUnitOfWork(stream, committed.getOrDefault(stream, Snapshot.EMPTY), null, null);
   }
 
   @Override
@@ -92,8 +153,20 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
   }
 
   /** One stream's committed state; never modified. */
-  private record Snapshot(List<BlockRef> blocks, Map<Long, List<RawLog>> logs, List<DeadLetter> deadLetters) {
-    static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), List.of());
+  private record Snapshot(
+      List<BlockRef> blocks, Map<Long, List<RawLog>> logs, List<DeadLetter> deadLetters, StreamRecord record) {
+    static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), List.of(), StreamRecord.EMPTY);
+
+    Optional<BlockRef> head() {
+      return blocks.isEmpty() ? Optional.empty() : Optional.of(blocks.get(blocks.size() - 1));
+    }
+  }
+
+  /** One stream's lease: its holder (null once released), epoch and expiry on the monotonic clock. */
+  private record LeaseState(String holder, long epoch, long expiresAt) {
+    boolean heldAt(long now) {
+      return holder != null && expiresAt - now > 0;
+    }
   }
 
   /** Works on a copy of the stream's state and publishes it on commit. */
@@ -102,10 +175,16 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     private final TreeMap<Long, BlockRef> blocks = new TreeMap<>();
     private final TreeMap<Long, List<RawLog>> logs = new TreeMap<>();
     private final List<DeadLetter> deadLetters;
+    private final Lease lease;
+    private final Optional<BlockRef> base;
+    private StreamRecord record;
     private boolean ended;
 
-    MemoryUnitOfWork(StreamId stream, Snapshot start) {
+    MemoryUnitOfWork(StreamId stream, Snapshot start, Lease lease, Optional<BlockRef> base) {
       this.stream = stream;
+      this.lease = lease;
+      this.base = base;
+      this.record = start.record();
       start.blocks().forEach(block -> blocks.put(block.number(), block));
       logs.putAll(start.logs());
       this.deadLetters = new ArrayList<>(start.deadLetters());
@@ -165,6 +244,20 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
+    public void recordChain(long chainId, String filter) {
+      Objects.requireNonNull(filter, "filter");
+      requireOpen();
+      record = record.withChain(chainId, filter);
+    }
+
+    @Override
+    public void recordFinalized(BlockRef block) {
+      Objects.requireNonNull(block, "block");
+      requireOpen();
+      record = record.withFinalized(block);
+    }
+
+    @Override
     public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
       Objects.requireNonNull(log, "log");
       requireOpen();
@@ -174,8 +267,26 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     @Override
     public void commit() {
       requireOpen();
-      committed.put(stream, new Snapshot(List.copyOf(blocks.values()), Map.copyOf(logs), List.copyOf(deadLetters)));
-      close();
+      try {
+        synchronized (leases) {
+          if (lease != null) {
+            requireFence();
+          }
+          committed.put(stream, new Snapshot(List.copyOf(blocks.values()), Map.copyOf(logs), List.copyOf(deadLetters),
+              record));
+        }
+      } finally {
+        close();
+      }
+    }
+
+    private void requireFence() {
+      LeaseState current = leases.get(stream);
+      long epoch = current == null ? 0 : current.epoch();
+      Optional<BlockRef> head = committed.getOrDefault(stream, Snapshot.EMPTY).head();
+      if (epoch != lease.epoch() || !head.equals(base)) {
+        throw CheckpointRules.fenced(lease, base, epoch, head.map(BlockRef::toString), LOCATION);
+      }
     }
 
     @Override

@@ -15,6 +15,11 @@ import java.util.Optional;
  * {@link #commit}. On a reorganisation: deliver the removals, {@link #rollbackTo} the fork point
  * and commit, then apply the new branch block by block.
  *
+ * <p>A unit of work {@linkplain CheckpointStore#begin(Lease, Optional) begun under a lease} commits
+ * only if the lease's epoch is still the stream's and the checkpoint is still the one it began from,
+ * checked in the same transaction; otherwise {@link #commit()} throws {@link FencedException} and
+ * nothing of it is committed.
+ *
  * <p>A unit of work is used by one thread at a time and is not reusable after commit or close.
  */
 public interface UnitOfWork extends AutoCloseable {
@@ -77,6 +82,22 @@ public interface UnitOfWork extends AutoCloseable {
    *     fails
    */
   void rollbackTo(BlockRef forkPoint);
+
+  /**
+   * Records the chain id of the nodes the stream follows and the canonical text of its log filter;
+   * a later {@link CheckpointStore#load} returns them in the checkpoint's {@link StreamRecord}.
+   *
+   * @throws CheckpointException if the store fails
+   */
+  void recordChain(long chainId, String filter);
+
+  /**
+   * Records {@code block}, a block the stream handled, as the highest block it saw its node report
+   * as finalized; a lower block than the one recorded changes nothing.
+   *
+   * @throws CheckpointException if the store fails
+   */
+  void recordFinalized(BlockRef block);
 
   /**
    * Records that {@code handler} failed on {@code log} with {@code failure}, to be committed with

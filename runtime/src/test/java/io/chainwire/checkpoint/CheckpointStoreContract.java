@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.RawLog;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -419,5 +421,93 @@ abstract class CheckpointStoreContract {
     CompletableFuture.runAsync(work::commit).get();
     handle(store, stream, A.block(2));
     assertEquals(List.of(1L, 2L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void grantsTheLeaseToOneHolderAtATimeAndRenewsItForItsHolder() {
+    Lease first = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+    assertEquals(new Lease(stream, "copy-1", 1, Duration.ofMinutes(1)), first);
+    assertEquals(Optional.empty(), store.acquireLease(stream, "copy-2", Duration.ofMinutes(1)));
+    assertEquals(Optional.of(first), store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)));
+    assertTrue(store.renewLease(first));
+  }
+
+  @Test
+  void aReleasedLeaseIsTakenOverUnderAHigherEpochAndTheOldOneCannotBeRenewed() {
+    Lease first = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+    store.releaseLease(first);
+    Lease second = store.acquireLease(stream, "copy-2", Duration.ofMinutes(1)).orElseThrow();
+
+    assertEquals(2, second.epoch());
+    assertFalse(store.renewLease(first));
+    store.releaseLease(first);
+    assertTrue(store.renewLease(second));
+  }
+
+  @Test
+  void anExpiredLeaseIsTakenOver() throws InterruptedException {
+    Lease first = store.acquireLease(stream, "copy-1", Duration.ofMillis(50)).orElseThrow();
+    Optional<Lease> second = Optional.empty();
+    for (int attempt = 0; attempt < 200 && second.isEmpty(); attempt++) {
+      TimeUnit.MILLISECONDS.sleep(10);
+      second = store.acquireLease(stream, "copy-2", Duration.ofMinutes(1));
+    }
+    assertEquals(first.epoch() + 1, second.orElseThrow().epoch());
+    assertFalse(store.renewLease(first));
+  }
+
+  @Test
+  void aUnitOfWorkUnderALostLeaseCommitsNothing() {
+    Lease first = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+    UnitOfWork stale = store.begin(first, Optional.empty());
+    stale.markHandled(A.block(1));
+    stale.close();
+    store.releaseLease(first);
+    Lease second = store.acquireLease(stream, "copy-2", Duration.ofMinutes(1)).orElseThrow();
+    try (UnitOfWork work = store.begin(second, Optional.empty())) {
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+
+    try (UnitOfWork late = store.begin(first, Optional.of(A.block(1)))) {
+      late.markHandled(A.block(2));
+      FencedException refused = assertThrows(FencedException.class, late::commit);
+      assertTrue(refused.getMessage().endsWith(": it began under lease epoch 1 on " + A.block(1)
+          + ", but the stream's lease epoch is 2 and its last handled block " + A.block(1)), refused.getMessage());
+    }
+    assertEquals(List.of(1L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void aUnitOfWorkOnACheckpointThatMovedCommitsNothing() {
+    Lease lease = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+    try (UnitOfWork work = store.begin(lease, Optional.empty())) {
+      work.markHandled(A.block(1));
+      work.commit();
+    }
+    try (UnitOfWork stale = store.begin(lease, Optional.empty())) {
+      stale.markHandled(A.block(2));
+      assertThrows(FencedException.class, stale::commit);
+    }
+    try (UnitOfWork work = store.begin(lease, Optional.of(A.block(1)))) {
+      work.markHandled(A.block(2));
+      work.commit();
+    }
+    assertEquals(List.of(1L, 2L), numbers(store.load(stream)));
+  }
+
+  @Test
+  void recordsTheChainTheFilterAndTheHighestFinalizedBlock() {
+    Lease lease = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+    try (UnitOfWork work = store.begin(lease, Optional.empty())) {
+      work.recordChain(31337, "addresses=[];topics=[]");
+      work.markHandled(A.block(1));
+      work.markHandled(A.block(2));
+      work.recordFinalized(A.block(2));
+      work.recordFinalized(A.block(1));
+      work.commit();
+    }
+    assertEquals(new StreamRecord(OptionalLong.of(31337), Optional.of("addresses=[];topics=[]"), Optional.of(A.block(2))),
+        store.load(stream).orElseThrow().record());
   }
 }

@@ -1,11 +1,14 @@
 package io.chainwire.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,30 @@ class PostgresCheckpointStoreTest extends TransactionalStoreContract {
       handle(pooled, stream, A.block(1));
       assertTrue(pooled.toString().contains("PGSimpleDataSource"), pooled.toString());
     }
+    assertEquals(List.of("1"), committedBlocks());
+  }
+
+  @Test
+  void aStaleCopysCommitIsRefusedInTheDatabaseEvenWhenItGotItsConnectionFirst() throws SQLException {
+    try (CheckpointStore otherCopy = open(tablePrefix, 128)) {
+      Lease stale = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+      try (UnitOfWork late = store.begin(stale, Optional.empty())) {
+        // copy-1 pauses with its transaction open; copy-2 takes over (the release stands in for the
+        // expiry) and commits.
+        store.releaseLease(stale);
+        Lease current = otherCopy.acquireLease(stream, "copy-2", Duration.ofMinutes(1)).orElseThrow();
+        try (UnitOfWork work = otherCopy.begin(current, Optional.empty())) {
+          insertTransfer(work, 1, 0);
+          work.markHandled(A.block(1));
+          work.commit();
+        }
+
+        insertTransfer(late, 5, 0);
+        late.markHandled(A.block(5));
+        assertThrows(FencedException.class, late::commit);
+      }
+    }
+    assertEquals(List.of("1/0"), committedTransfers());
     assertEquals(List.of("1"), committedBlocks());
   }
 }

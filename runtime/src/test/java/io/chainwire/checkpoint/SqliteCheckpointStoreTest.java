@@ -1,15 +1,17 @@
 package io.chainwire.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.RawLog;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +79,11 @@ class SqliteCheckpointStoreTest extends TransactionalStoreContract {
       assertEquals(List.of(A.block(1), A.block(2)), checkpoint.recentBlocks());
       assertEquals(Map.of(), checkpoint.deliveredLogs(), "blocks handled by version 1 have no stored logs");
 
-      handle(migrated, stream, A.block(3), List.of(A.log(3, 0), A.log(3, 5)));
+      Lease lease = migrated.acquireLease(stream, "copy", Duration.ofMinutes(1)).orElseThrow();
+      try (UnitOfWork work = migrated.begin(lease, Optional.of(A.block(2)))) {
+        work.markHandled(A.block(3), List.of(A.log(3, 0), A.log(3, 5)));
+        work.commit();
+      }
       try (UnitOfWork work = migrated.begin(stream)) {
         work.recordDeadLetter(A.log(3, 5), "handler", new IllegalStateException("boom"));
         work.commit();
@@ -94,7 +100,24 @@ class SqliteCheckpointStoreTest extends TransactionalStoreContract {
         Statement statement = connection.createStatement();
         ResultSet version = statement.executeQuery("SELECT version FROM chainwire_schema_version WHERE id = 1")) {
       version.next();
-      assertEquals(2, version.getInt(1));
+      assertEquals(3, version.getInt(1));
+    }
+  }
+
+  @Test
+  void aCopyHoldingTheFileKeepsOthersWaitingUntilItsUnitOfWorkEnds() {
+    try (CheckpointStore standby = SqliteCheckpointStore.builder(file()).tablePrefix(tablePrefix)
+        .busyTimeout(Duration.ofMillis(50)).build()) {
+      Lease leader = store.acquireLease(stream, "copy-1", Duration.ofMillis(1)).orElseThrow();
+      try (UnitOfWork paused = store.begin(leader, Optional.empty())) {
+        paused.markHandled(A.block(1));
+        CheckpointException busy =
+            assertThrows(CheckpointException.class, () -> standby.acquireLease(stream, "copy-2", Duration.ofMinutes(1)));
+        assertTrue(busy.isTransient(), busy::toString);
+        paused.commit();
+      }
+      Lease taken = standby.acquireLease(stream, "copy-2", Duration.ofMinutes(1)).orElseThrow();
+      assertEquals(leader.epoch() + 1, taken.epoch());
     }
   }
 }

@@ -278,7 +278,7 @@ abstract class TransactionalStoreContract extends CheckpointStoreContract {
     store = open(tablePrefix, 128);
 
     assertEquals(List.of(A.block(1), A.block(2)), store.load(stream).orElseThrow().recentBlocks());
-    assertEquals(List.of("1/2"), query("SELECT id, version FROM " + tablePrefix + "schema_version"));
+    assertEquals(List.of("1/3"), query("SELECT id, version FROM " + tablePrefix + "schema_version"));
   }
 
   @Test
@@ -303,11 +303,11 @@ abstract class TransactionalStoreContract extends CheckpointStoreContract {
     store.close();
     try (Connection connection = inspect();
         Statement statement = connection.createStatement()) {
-      statement.executeUpdate("UPDATE " + tablePrefix + "schema_version SET version = 3");
+      statement.executeUpdate("UPDATE " + tablePrefix + "schema_version SET version = 4");
     }
     CheckpointException error = assertThrows(CheckpointException.class, () -> open(tablePrefix, 128));
     assertTrue(
-        error.getMessage().contains("have schema version 3 (table " + tablePrefix + "schema_version)"),
+        error.getMessage().contains("have schema version 4 (table " + tablePrefix + "schema_version)"),
         error.getMessage());
     store = open("other_" + tablePrefix, 128);
   }

@@ -5,6 +5,7 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.StreamId;
+import io.chainwire.checkpoint.StreamRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,8 +86,8 @@ final class BlockTable {
     return addLogsStored;
   }
 
-  /** Reads the stream's checkpoint, blocks and delivered logs in one statement (one snapshot). */
-  Optional<Checkpoint> checkpoint(Connection connection, StreamId stream) throws SQLException {
+  /** Reads the stream's checkpoint, blocks and delivered logs in one statement (one snapshot), with {@code record}. */
+  Optional<Checkpoint> checkpoint(Connection connection, StreamId stream, StreamRecord record) throws SQLException {
     Map<Long, BlockRef> blocks = new LinkedHashMap<>();
     Map<Long, List<RawLog>> delivered = new LinkedHashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(selectCheckpoint)) {
@@ -110,7 +111,7 @@ final class BlockTable {
     }
     return blocks.isEmpty()
         ? Optional.empty()
-        : Optional.of(new Checkpoint(stream, List.copyOf(blocks.values()), delivered));
+        : Optional.of(new Checkpoint(stream, List.copyOf(blocks.values()), delivered, record));
   }
 
   Optional<BlockRef> head(Connection connection, StreamId stream) throws SQLException {

@@ -4,6 +4,8 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.FencedException;
+import io.chainwire.checkpoint.Lease;
 import io.chainwire.checkpoint.StreamId;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +42,17 @@ public final class CheckpointRules {
               + last
               + "; the chain reorganised, roll back to the fork point first");
     }
+  }
+
+  /**
+   * Returns the refusal of a unit of work begun under {@code lease} on {@code base}, when the
+   * stream's lease epoch is now {@code epoch} and its last handled block {@code head}.
+   */
+  public static FencedException fenced(
+      Lease lease, Optional<BlockRef> base, long epoch, Optional<String> head, String location) {
+    return new FencedException("cannot commit for stream '" + lease.stream() + "' in " + location
+        + ": it began under lease epoch " + lease.epoch() + " on " + base.map(BlockRef::toString).orElse("no block")
+        + ", but the stream's lease epoch is " + epoch + " and its last handled block " + head.orElse("no block"));
   }
 
   /**

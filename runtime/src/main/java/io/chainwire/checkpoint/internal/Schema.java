@@ -17,20 +17,23 @@ import java.util.Optional;
 final class Schema {
   /**
    * The schema version this code reads and writes. Version 2 added the delivered-logs table and the
-   * blocks' {@code logs_stored} column; version 1 tables are migrated when the store opens.
+   * blocks' {@code logs_stored} column; version 3 the streams table (chain id, filter, finalized
+   * block, head, lease and fencing epoch). Older tables are migrated when the store opens.
    */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
-  private static final int VERSION_1 = 1;
+  private static final int OLDEST_MIGRATED = 1;
 
   private final Tables tables;
   private final BlockTable blocks;
   private final DeadLetterTable deadLetters;
+  private final StreamTable streams;
 
   Schema(Tables tables, Dialect dialect) {
     this.tables = tables;
     this.blocks = new BlockTable(tables.blocks(), tables.deliveredLogs(), dialect);
     this.deadLetters = new DeadLetterTable(tables.deadLetters(), dialect);
+    this.streams = new StreamTable(tables.streams(), tables.blocks(), dialect);
   }
 
   BlockTable blocks() {
@@ -41,8 +44,12 @@ final class Schema {
     return deadLetters;
   }
 
+  StreamTable streams() {
+    return streams;
+  }
+
   /**
-   * Creates whatever is missing, migrates version 1 tables, and records the version, in one
+   * Creates whatever is missing, migrates older tables, and records the version, in one
    * transaction on {@code connection}, which must not be in auto-commit mode; does not commit.
    *
    * @throws CheckpointException if the tables hold a schema version this code cannot migrate
@@ -54,8 +61,7 @@ final class Schema {
               + tables.schemaVersion()
               + " (id INTEGER NOT NULL PRIMARY KEY, version INTEGER NOT NULL)");
       Optional<Integer> found = version(connection);
-      boolean migrate = found.isPresent() && found.get() == VERSION_1;
-      if (found.isPresent() && found.get() != VERSION && !migrate) {
+      if (found.isPresent() && (found.get() > VERSION || found.get() < OLDEST_MIGRATED)) {
         throw new CheckpointException(
             "checkpoint tables in "
                 + location
@@ -65,21 +71,28 @@ final class Schema {
                 + tables.schemaVersion()
                 + "), but this chainwire reads version "
                 + VERSION
-                + " (and migrates version "
-                + VERSION_1
+                + " (and migrates versions "
+                + OLDEST_MIGRATED
+                + " to "
+                + (VERSION - 1)
                 + "); use the chainwire that wrote them, or another tablePrefix");
       }
+      int from = found.orElse(VERSION);
       List<String> ddl = new ArrayList<>();
-      if (migrate) {
+      if (from < 2) {
         ddl.add(blocks.migrateFromVersion1Sql());
       }
       ddl.addAll(blocks.createSql());
       ddl.addAll(deadLetters.createSql());
+      ddl.add(streams.createSql());
+      if (from < 3) {
+        ddl.add(streams.migrateFromVersion2Sql());
+      }
       for (String sql : ddl) {
         statement.execute(sql);
       }
       statement.execute(
-          migrate
+          found.isPresent()
               ? "UPDATE " + tables.schemaVersion() + " SET version = " + VERSION + " WHERE id = 1"
               : "INSERT INTO "
                   + tables.schemaVersion()

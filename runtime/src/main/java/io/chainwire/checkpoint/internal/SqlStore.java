@@ -1,13 +1,18 @@
 package io.chainwire.checkpoint.internal;
 
+import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.CheckpointStore;
 import io.chainwire.checkpoint.DeadLetter;
+import io.chainwire.checkpoint.Lease;
 import io.chainwire.checkpoint.StreamId;
+import io.chainwire.checkpoint.StreamRecord;
 import io.chainwire.checkpoint.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +91,14 @@ public final class SqlStore implements CheckpointStore {
   public Optional<Checkpoint> load(StreamId stream) {
     Objects.requireNonNull(stream, "stream");
     try (Connection connection = readers.open()) {
-      return schema.blocks().checkpoint(connection, stream);
+      connection.setAutoCommit(false);
+      try {
+        // One transaction, so the record and the blocks are of one commit.
+        StreamRecord record = schema.streams().record(connection, stream);
+        return schema.blocks().checkpoint(connection, stream, record);
+      } finally {
+        connection.rollback();
+      }
     } catch (SQLException e) {
       throw new CheckpointException(
           "could not load the checkpoint of stream '" + stream + "' from " + location, e);
@@ -94,8 +106,53 @@ public final class SqlStore implements CheckpointStore {
   }
 
   @Override
+  public Optional<Lease> acquireLease(StreamId stream, String holder, Duration duration) {
+    Objects.requireNonNull(stream, "stream");
+    Objects.requireNonNull(holder, "holder");
+    Objects.requireNonNull(duration, "duration");
+    return onReader("take the lease of stream '" + stream + "'",
+        connection -> schema.streams().acquire(connection, stream, holder, duration));
+  }
+
+  @Override
+  public boolean renewLease(Lease lease) {
+    Objects.requireNonNull(lease, "lease");
+    return onReader("renew the lease of stream '" + lease.stream() + "'",
+        connection -> schema.streams().renew(connection, lease));
+  }
+
+  @Override
+  public void releaseLease(Lease lease) {
+    Objects.requireNonNull(lease, "lease");
+    onReader("release the lease of stream '" + lease.stream() + "'", connection -> {
+      schema.streams().release(connection, lease);
+      return null;
+    });
+  }
+
+  private <T> T onReader(String action, SqlCall<T> call) {
+    try (Connection connection = readers.open()) {
+      connection.setAutoCommit(true);
+      return call.call(connection);
+    } catch (SQLException e) {
+      throw new CheckpointException("could not " + action + " in " + location, e);
+    }
+  }
+
+  @Override
+  public UnitOfWork begin(Lease lease, Optional<BlockRef> base) {
+    Objects.requireNonNull(lease, "lease");
+    Objects.requireNonNull(base, "base");
+    return begin(lease.stream(), new SqlUnitOfWork.Fence(lease, base));
+  }
+
+  @Override
   public UnitOfWork begin(StreamId stream) {
     Objects.requireNonNull(stream, "stream");
+    return begin(stream, null);
+  }
+
+  private UnitOfWork begin(StreamId stream, SqlUnitOfWork.Fence fence) {
     gate.enter();
     try {
       if (writer.isClosed()) {
@@ -103,8 +160,15 @@ public final class SqlStore implements CheckpointStore {
         writerHandedOut = false;
       }
       writer.setAutoCommit(false);
-      return new SqlUnitOfWork(
-          stream, writer, schema, recentBlocks, location, gate::leave, writerHandedOut, () -> writerHandedOut = true);
+      if (fence != null) {
+        try (Statement statement = writer.createStatement()) {
+          for (String sql : schema.streams().leaseTimeouts(fence.lease())) {
+            statement.execute(sql);
+          }
+        }
+      }
+      return new SqlUnitOfWork(stream, fence, writer, schema, recentBlocks, location, gate::leave, writerHandedOut,
+          () -> writerHandedOut = true);
     } catch (SQLException e) {
       CheckpointException failure =
           new CheckpointException(

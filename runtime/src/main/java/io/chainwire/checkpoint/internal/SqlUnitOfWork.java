@@ -4,6 +4,8 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.DeadLetter;
+import io.chainwire.checkpoint.FencedException;
+import io.chainwire.checkpoint.Lease;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.checkpoint.UnitOfWork;
 import java.sql.Connection;
@@ -34,12 +36,14 @@ final class SqlUnitOfWork implements UnitOfWork {
     ENDED
   }
 
-  @FunctionalInterface
-  private interface SqlCall<T> {
-    T call(Connection connection) throws SQLException;
-  }
+  /**
+   * What a unit of work under a lease must still hold at commit: the lease's epoch, and the head it
+   * began from (empty for a stream without a checkpoint).
+   */
+  record Fence(Lease lease, Optional<BlockRef> base) {}
 
   private final StreamId stream;
+  private final Fence fence;
   private final Connection connection;
   private final Schema schema;
   private final int recentBlocks;
@@ -50,9 +54,12 @@ final class SqlUnitOfWork implements UnitOfWork {
   private boolean inCall;
   private Savepoint savepoint;
   private State state = State.OPEN;
+  // The head this unit of work leaves: the last block it marked handled, or its fork point.
+  private BlockRef newHead;
 
   SqlUnitOfWork(
       StreamId stream,
+      Fence fence,
       Connection connection,
       Schema schema,
       int recentBlocks,
@@ -61,6 +68,7 @@ final class SqlUnitOfWork implements UnitOfWork {
       boolean handedOut,
       Runnable onHandOut) {
     this.stream = stream;
+    this.fence = fence;
     this.connection = connection;
     this.schema = schema;
     this.recentBlocks = recentBlocks;
@@ -143,6 +151,7 @@ final class SqlUnitOfWork implements UnitOfWork {
           schema.blocks().deleteUpTo(c, stream, block.number() - recentBlocks);
           return null;
         });
+    newHead = block;
   }
 
   @Override
@@ -163,6 +172,27 @@ final class SqlUnitOfWork implements UnitOfWork {
           schema.deadLetters().orphanAbove(c, stream, forkPoint.number());
           return null;
         });
+    newHead = forkPoint;
+  }
+
+  @Override
+  public void recordChain(long chainId, String filter) {
+    Objects.requireNonNull(filter, "filter");
+    requireOpen();
+    sql("record the chain and filter", c -> {
+      schema.streams().recordChain(c, stream, chainId, filter);
+      return null;
+    });
+  }
+
+  @Override
+  public void recordFinalized(BlockRef block) {
+    Objects.requireNonNull(block, "block");
+    requireOpen();
+    sql("record " + block + " as finalized", c -> {
+      schema.streams().recordFinalized(c, stream, block);
+      return null;
+    });
   }
 
   @Override
@@ -192,6 +222,7 @@ final class SqlUnitOfWork implements UnitOfWork {
               + ": a handler switched its connection to auto-commit, so writes were committed apart"
               + " from the checkpoint; handlers must not change auto-commit, commit or roll back");
     }
+    moveHead();
     try {
       connection.commit();
     } catch (SQLException e) {
@@ -202,6 +233,34 @@ final class SqlUnitOfWork implements UnitOfWork {
           e);
     }
     end(false);
+  }
+
+  /**
+   * Moves the stream's head to where this unit of work leaves it: under a lease, by one update
+   * that names the lease's epoch and the head the unit began from, refused (and the unit rolled
+   * back) if either changed.
+   */
+  private void moveHead() {
+    if (fence == null) {
+      if (newHead != null) {
+        sql("record the head", c -> {
+          schema.streams().moveHead(c, stream, newHead);
+          return null;
+        });
+      }
+      return;
+    }
+    BlockRef to = newHead != null ? newHead : fence.base().orElse(null);
+    if (to == null) {
+      return;
+    }
+    boolean moved = sql("check the lease and record the head",
+        c -> schema.streams().moveHeadFenced(c, fence.lease(), fence.base(), to));
+    if (!moved) {
+      FencedException refused = sql("read the lease", c -> schema.streams().fenced(c, fence.lease(), fence.base(), location));
+      state = State.FAILED;
+      throw refused;
+    }
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * @param deliveredLogs the table of the logs delivered from those blocks
  * @param deadLetters the dead-letter table
  * @param schemaVersion the one-row table holding the schema version
+ * @param streams the table of one row per stream: its record, head and lease
  */
-public record Tables(String blocks, String deliveredLogs, String deadLetters, String schemaVersion) {
+public record Tables(String blocks, String deliveredLogs, String deadLetters, String schemaVersion, String streams) {
   /** The prefix used unless configured otherwise. */
   public static final String DEFAULT_PREFIX = "chainwire_";
 
@@ -35,6 +36,7 @@ public record Tables(String blocks, String deliveredLogs, String deadLetters, St
               + "\"");
     }
     return new Tables(
-        prefix + "blocks", prefix + "delivered_logs", prefix + "dead_letters", prefix + "schema_version");
+        prefix + "blocks", prefix + "delivered_logs", prefix + "dead_letters", prefix + "schema_version",
+        prefix + "streams");
   }
 }
