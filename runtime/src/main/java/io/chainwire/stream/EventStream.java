@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -150,6 +151,14 @@ public final class EventStream {
     private int handlerAttempts = 10;
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private Duration stallTimeout = Duration.ofMinutes(3);
+    private OptionalLong chainId = OptionalLong.empty();
+    private Duration startupTimeout = Duration.ofSeconds(30);
+    private boolean failFast = true;
+    private boolean requireContractCode;
+    private Duration leaseDuration = Duration.ofSeconds(10);
+    private Duration leaseRenewal = Duration.ofSeconds(3);
+    private boolean fencing = true;
+    private Duration storeOutageLimit = Duration.ofMinutes(5);
     private StreamMetrics metrics = StreamMetrics.NONE;
     private Environment environment = Environment.network();
 
@@ -376,6 +385,83 @@ public final class EventStream {
       return this;
     }
 
+    /**
+     * Requires every endpoint to serve chain {@code id} ({@code eth_chainId}); an endpoint on another
+     * chain is refused with an error naming it. Default: the chain recorded in the checkpoint, or
+     * else the chain of the first endpoint to answer.
+     *
+     * @throws IllegalArgumentException naming {@code chainId} if not positive
+     */
+    public Builder chainId(long id) {
+      this.chainId = OptionalLong.of(range("chainId", id, 1, Long.MAX_VALUE));
+      return this;
+    }
+
+    /**
+     * Sets how long a starting stream waits for its first endpoint to answer (1 s to 1 day; default
+     * 30 s). Every endpoint is probed at start ({@code eth_chainId} and the head) and each failure
+     * logged with its cause; if none answered in this time, the stream fails with the causes,
+     * unless they were rate limits or server errors (5xx), which it keeps waiting through.
+     */
+    public Builder startupTimeout(Duration timeout) {
+      this.startupTimeout = duration("startupTimeout", timeout, Duration.ofSeconds(1), Duration.ofDays(1));
+      return this;
+    }
+
+    /**
+     * Sets whether a stream whose endpoints all fail at start fails after the {@link
+     * #startupTimeout(Duration) startup timeout} (default true); false makes it wait for them for as
+     * long as it runs. Once an endpoint has answered, node failures never end the stream by
+     * themselves.
+     */
+    public Builder failFast(boolean failFast) {
+      this.failFast = failFast;
+      return this;
+    }
+
+    /**
+     * Sets whether an address without contract code fails the stream at start (default false: it
+     * logs a warning per such address, "no contract code at 0x… on chain N at block B", and runs).
+     */
+    public Builder requireContractCode(boolean require) {
+      this.requireContractCode = require;
+      return this;
+    }
+
+    /**
+     * Sets the lease that lets several copies of the stream (same id, same checkpoint store) run at
+     * once with exactly one delivering: the leader renews its lease every {@code renewEvery}, and a
+     * standby takes over when it lasted {@code duration} without renewal or was released (1 s to 10
+     * minutes; default 10 s renewed every 3 s; {@code renewEvery} at most a third of {@code
+     * duration}). Expiry is decided by the store's clock.
+     */
+    public Builder lease(Duration duration, Duration renewEvery) {
+      Duration length = duration("lease duration", duration, Duration.ofSeconds(1), Duration.ofMinutes(10));
+      this.leaseRenewal = duration("lease renewEvery", renewEvery, Duration.ofMillis(100), length.dividedBy(3));
+      this.leaseDuration = length;
+      return this;
+    }
+
+    /**
+     * Turns fencing off (default on), <strong>for measurements only</strong>: units of work then
+     * commit without checking that this copy's lease epoch is current, so a copy that lost its lease
+     * could commit. The lease is still taken.
+     */
+    public Builder fencing(boolean fencing) {
+      this.fencing = fencing;
+      return this;
+    }
+
+    /**
+     * Sets how long the checkpoint store may stay unreachable before the stream fails (1 s to 1 day;
+     * default 5 minutes). Meanwhile the stream delivers nothing, stands by and keeps trying; it
+     * resumes from the checkpoint by itself when the store is back.
+     */
+    public Builder storeOutageLimit(Duration limit) {
+      this.storeOutageLimit = duration("storeOutageLimit", limit, Duration.ofSeconds(1), Duration.ofDays(1));
+      return this;
+    }
+
     /** Sets where the stream reports counters and gauges; default {@link StreamMetrics#NONE}. */
     public Builder metrics(StreamMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -416,7 +502,8 @@ public final class EventStream {
       return new EventStream(new StreamSettings(id, endpoints, filter, fromBlock, confirmations,
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
-          maxBackoff, attemptsPerEndpoint, handlerAttempts, maxRetryAfter, stallTimeout, metrics, environment));
+          maxBackoff, attemptsPerEndpoint, handlerAttempts, maxRetryAfter, stallTimeout, chainId, startupTimeout, failFast,
+          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, metrics, environment));
     }
 
     private TopicFilter handledTopics() {

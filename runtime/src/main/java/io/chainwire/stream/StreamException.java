@@ -13,6 +13,10 @@ public abstract sealed class StreamException extends RuntimeException
         ReorgTooDeepException,
         NodeRequestFailedException,
         CheckpointStoreFailedException,
+        ChainMismatchException,
+        FilterChangedException,
+        NodesUnreachableException,
+        ContractCodeMissingException,
         StreamCrashedException {
   private static final long serialVersionUID = 1L;
 

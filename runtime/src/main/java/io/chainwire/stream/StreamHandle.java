@@ -4,6 +4,7 @@ import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.StreamId;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A running stream, as {@link EventStream#start()} returns it: observe it, wait for it, close it.
@@ -30,6 +31,15 @@ public interface StreamHandle extends AutoCloseable {
    * commit of this run), or empty if the stream has handled no block yet.
    */
   Optional<BlockRef> lastHandledBlock();
+
+  /**
+   * Returns what this copy of the stream does: {@link StreamRole#LEADER} while it holds the lease
+   * and delivers, {@link StreamRole#STANDBY} while another copy does (or before it took the lease).
+   */
+  StreamRole role();
+
+  /** Returns the fencing epoch of the lease this copy holds, while it leads. */
+  OptionalLong epoch();
 
   /** Returns why the stream failed, once its state is {@link StreamState#FAILED}. */
   Optional<StreamException> failure();

@@ -42,6 +42,15 @@ public interface StreamMetrics {
   /** Gauge: the stream is {@link StreamState#STALLED} (true) or moving (false). */
   default void stalled(boolean stalled) {}
 
+  /**
+   * Gauge and counter: this copy of the stream became {@code role}; {@code epoch} is the lease epoch
+   * it took, or, on becoming a standby, the one it held.
+   */
+  default void roleChanged(StreamRole role, long epoch) {}
+
+  /** Counter: renewing the lease failed; the copy keeps leading while it can still prove the lease. */
+  default void leaseRenewalFailed() {}
+
   /** Counter: the stream stopped using {@code from} for now and moved to {@code to}. */
   default void failover(String from, String to) {}
 

@@ -2,8 +2,13 @@ package io.chainwire.stream;
 
 /** Where a stream is in its life; see {@link StreamHandle#state()}. */
 public enum StreamState {
-  /** Loading the checkpoint and reading the node's head. */
+  /** Probing the endpoints, taking the lease, loading the checkpoint and reading the node's head. */
   STARTING,
+  /**
+   * Another copy of the stream (same id, same checkpoint store) holds the lease and delivers; this
+   * one waits to take over when the lease expires or is released.
+   */
+  STANDBY,
   /**
    * Catching up with the head: by {@code eth_getLogs} over block ranges up to the settled part of
    * the chain, then block by block.

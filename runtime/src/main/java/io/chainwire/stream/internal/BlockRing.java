@@ -55,6 +55,18 @@ public final class BlockRing {
     return Optional.ofNullable(blocks.peekLast());
   }
 
+  /** Returns the remembered block numbered {@code number}, if the ring holds it. */
+  public Optional<RecentBlock> at(long number) {
+    Iterator<RecentBlock> newest = blocks.descendingIterator();
+    while (newest.hasNext()) {
+      RecentBlock block = newest.next();
+      if (block.number() <= number) {
+        return block.number() == number ? Optional.of(block) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Returns true if the ring holds no block. */
   public boolean isEmpty() {
     return blocks.isEmpty();

@@ -3,25 +3,28 @@ package io.chainwire.stream.internal;
 import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
-import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.Lease;
+import io.chainwire.checkpoint.StreamRecord;
 import io.chainwire.checkpoint.CheckpointStore;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.checkpoint.UnitOfWork;
 import io.chainwire.handler.EventDispatcher;
-import io.chainwire.stream.CheckpointStoreFailedException;
 import io.chainwire.stream.ErrorPolicy;
 import io.chainwire.stream.HandlerFailedException;
 import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
  * Applies blocks to the handlers in units of work, one per block when following the head and one
  * per range during backfill: every log goes to every dispatcher in registration order (the event
  * bus), each block is recorded as handled with its delivered logs (which a reorganisation after a
- * restart removes), and the unit commits.
+ * restart removes), and the unit commits. Each unit of work is begun under the stream's lease and
+ * on the head the last one committed, so it commits only if this copy still leads and nothing else
+ * moved the checkpoint; deliveries stop as soon as the lease can no longer be proven.
  * A reorganisation is one unit of work too: the removals of the orphaned blocks' logs in reverse
  * chain order, then the rollback of the checkpoint to the fork point.
  *
@@ -32,19 +35,35 @@ import org.slf4j.Logger;
 public final class Delivery {
   private static final Logger LOG = StreamLoggers.HANDLERS;
 
+  /** Handler calls between two checks that the lease can still be proven. */
+  static final int LEASE_CHECK_EVERY = 64;
+
   private final StreamId stream;
   private final CheckpointStore store;
+  private final Leadership leadership;
+  private final boolean fencing;
   private final List<EventDispatcher> dispatchers;
   private final ErrorPolicy policy;
   private final Backoff backoff;
   private final int handlerAttempts;
   private final StopSignal stop;
   private final StreamMetrics metrics;
+  private Optional<BlockRef> head;
+  private StreamRecord recorded;
+  private StreamRecord toRecord;
+  private int callsSinceLeaseCheck;
 
-  /** Creates the delivery of {@code stream} to {@code dispatchers}, committing to {@code store}. */
-  public Delivery(
+  /**
+   * Creates the delivery of {@code stream} to {@code dispatchers}, committing to {@code store} on
+   * top of {@code head} what {@code recorded} says the stream recorded about itself so far.
+   */
+  Delivery(
       StreamId stream,
       CheckpointStore store,
+      Leadership leadership,
+      boolean fencing,
+      Optional<BlockRef> head,
+      StreamRecord recorded,
       List<EventDispatcher> dispatchers,
       ErrorPolicy policy,
       Backoff backoff,
@@ -53,6 +72,11 @@ public final class Delivery {
       StreamMetrics metrics) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.store = Objects.requireNonNull(store, "store");
+    this.leadership = Objects.requireNonNull(leadership, "leadership");
+    this.fencing = fencing;
+    this.head = Objects.requireNonNull(head, "head");
+    this.recorded = Objects.requireNonNull(recorded, "recorded");
+    this.toRecord = recorded;
     this.dispatchers = List.copyOf(dispatchers);
     this.policy = Objects.requireNonNull(policy, "policy");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -61,11 +85,28 @@ public final class Delivery {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
+  /** Returns what the stream recorded about itself, with what the next unit of work will add. */
+  StreamRecord record() {
+    return toRecord;
+  }
+
+  /** Records the chain and filter with the next unit of work. */
+  void recordChain(long chainId, String filter) {
+    toRecord = toRecord.withChain(chainId, filter);
+  }
+
+  /** Records {@code block}, a handled block the node reports as finalized, with the next unit of work. */
+  void recordFinalized(BlockRef block) {
+    toRecord = toRecord.withFinalized(block);
+  }
+
   /**
    * Delivers the block's logs and records the block as handled, in one committed unit of work.
    *
    * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
-   * @throws CheckpointStoreFailedException if the store failed
+   * @throws io.chainwire.checkpoint.CheckpointException if the store failed; {@link
+   *     io.chainwire.checkpoint.FencedException} if this copy no longer owns the stream
+   * @throws LeaseLost if the lease can no longer be proven
    * @throws StreamStopping if the stream stopped while a handler call waited to be retried
    */
   public void apply(BlockLogs block) {
@@ -77,11 +118,13 @@ public final class Delivery {
    * block's logs, recording each block as handled after its logs, all in one committed unit of work.
    *
    * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
-   * @throws CheckpointStoreFailedException if the store failed
+   * @throws io.chainwire.checkpoint.CheckpointException if the store failed; {@link
+   *     io.chainwire.checkpoint.FencedException} if this copy no longer owns the stream
+   * @throws LeaseLost if the lease can no longer be proven
    * @throws StreamStopping if the stream stopped while a handler call waited to be retried
    */
   public void apply(List<RawLog> settled, List<BlockLogs> blocks) {
-    try (UnitOfWork work = store.begin(stream)) {
+    try (UnitOfWork work = begin()) {
       for (RawLog log : settled) {
         deliver(work, log, false);
       }
@@ -91,9 +134,7 @@ public final class Delivery {
         }
         work.markHandled(block.block(), block.logs());
       }
-      work.commit();
-    } catch (CheckpointException e) {
-      throw new CheckpointStoreFailedException(stream, e);
+      commit(work, blocks.get(blocks.size() - 1).block());
     }
     int delivered = settled.size();
     for (BlockLogs block : blocks) {
@@ -108,12 +149,14 @@ public final class Delivery {
    * reverse order) and rolls the checkpoint back to {@code forkPoint}, in one committed unit of work.
    *
    * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
-   * @throws CheckpointStoreFailedException if the store failed
+   * @throws io.chainwire.checkpoint.CheckpointException if the store failed; {@link
+   *     io.chainwire.checkpoint.FencedException} if this copy no longer owns the stream
+   * @throws LeaseLost if the lease can no longer be proven
    * @throws StreamStopping if the stream stopped while a handler call waited to be retried
    */
   public void rollBack(List<BlockLogs> orphaned, BlockRef forkPoint) {
     int removals = 0;
-    try (UnitOfWork work = store.begin(stream)) {
+    try (UnitOfWork work = begin()) {
       for (BlockLogs block : orphaned) {
         List<RawLog> logs = block.logs();
         for (int i = logs.size() - 1; i >= 0; i--) {
@@ -122,12 +165,31 @@ public final class Delivery {
         }
       }
       work.rollbackTo(forkPoint);
-      work.commit();
-    } catch (CheckpointException e) {
-      throw new CheckpointStoreFailedException(stream, e);
+      commit(work, forkPoint);
     }
     metrics.eventsRemoved(removals);
     metrics.blockHandled(forkPoint.number());
+  }
+
+  /** Begins a unit of work under the lease, on the head the last one left. */
+  private UnitOfWork begin() {
+    Lease lease = leadership.require();
+    callsSinceLeaseCheck = 0;
+    return fencing ? store.begin(lease, head) : store.begin(stream);
+  }
+
+  /** Writes what is still to be recorded, commits, and moves the head to {@code newHead}. */
+  private void commit(UnitOfWork work, BlockRef newHead) {
+    StreamRecord writing = toRecord;
+    if (writing.chainId().isPresent() && !writing.chainId().equals(recorded.chainId())) {
+      work.recordChain(writing.chainId().getAsLong(), writing.filter().orElseThrow());
+    }
+    if (writing.finalized().isPresent() && !writing.finalized().equals(recorded.finalized())) {
+      work.recordFinalized(writing.finalized().get());
+    }
+    work.commit();
+    head = Optional.of(newHead);
+    recorded = writing;
   }
 
   private static RawLog asRemoved(RawLog log) {
@@ -139,6 +201,10 @@ public final class Delivery {
 
   private void deliver(UnitOfWork work, RawLog log, boolean removal) {
     DeliveryContext context = new DeliveryContext(log.meta(), removal, work);
+    if (++callsSinceLeaseCheck >= LEASE_CHECK_EVERY) {
+      leadership.require();
+      callsSinceLeaseCheck = 0;
+    }
     for (EventDispatcher dispatcher : dispatchers) {
       for (int attempt = 1; ; attempt++) {
         try {

@@ -1,5 +1,7 @@
 package io.chainwire.stream.internal;
 
+import io.chainwire.rpc.BlockHeader;
+import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.KnownProviderError;
 import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
@@ -10,6 +12,7 @@ import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.rpc.WebSocketRpcClient;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,6 +38,8 @@ public final class Endpoint implements AutoCloseable {
   private long downUntil;
   private boolean down;
   private volatile long reportedHead = -1;
+  private volatile Probe lastProbe;
+  private volatile String refusal;
 
   /** Creates an endpoint that connects through {@code connector}; nothing connects before the first request. */
   public Endpoint(
@@ -93,6 +98,41 @@ public final class Endpoint implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks the node for its chain id and its head, the probe every endpoint passes before it is
+   * used, and remembers both.
+   *
+   * @throws RpcException if either request fails
+   * @throws NodeInconsistency if the node has no latest block
+   */
+  public Probe probe() {
+    long chain = request(RpcClient::chainId);
+    BlockHeader head = request(client -> client.getBlockByNumber(BlockTag.LATEST))
+        .orElseThrow(() -> new NodeInconsistency(this + " has no latest block"));
+    Probe answer = new Probe(chain, head);
+    lastProbe = answer;
+    reportHead(head.number());
+    return answer;
+  }
+
+  /** The answer to a probe: the chain the node serves and its head. */
+  public record Probe(long chainId, BlockHeader head) {}
+
+  /** Returns the answer to the last probe, if the node was probed. */
+  public Optional<Probe> lastProbe() {
+    return Optional.ofNullable(lastProbe);
+  }
+
+  /** Takes the endpoint out of use for good, saying why (it serves another chain). */
+  public void refuse(String reason) {
+    refusal = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Returns why the endpoint was taken out of use for good, if it was. */
+  public Optional<String> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
   /** Returns the last head block number this node reported, or -1 if it reported none yet. */
   public long reportedHead() {
     return reportedHead;
@@ -149,7 +189,7 @@ public final class Endpoint implements AutoCloseable {
 
   /** Returns true unless the endpoint is cooling down after failures at time {@code now}. */
   public synchronized boolean isUpAt(long now) {
-    return !down || now - downUntil >= 0;
+    return refusal == null && (!down || now - downUntil >= 0);
   }
 
   /** Returns true unless the endpoint's rate gate holds requests back at time {@code now}. */

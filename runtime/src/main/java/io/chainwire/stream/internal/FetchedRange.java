@@ -14,8 +14,9 @@ import java.util.List;
  * @param to the last block of the range
  * @param settled logs of finalized blocks, in chain order
  * @param blocks the blocks to record as handled, ascending, the last one block {@code to}
+ * @param finalized true if block {@code to} was at or below the node's finalized block
  */
-public record FetchedRange(long from, long to, List<RawLog> settled, List<BlockLogs> blocks) {
+public record FetchedRange(long from, long to, List<RawLog> settled, List<BlockLogs> blocks, boolean finalized) {
   /** Copies the lists and checks that the range ends with its last block. */
   public FetchedRange {
     settled = List.copyOf(settled);

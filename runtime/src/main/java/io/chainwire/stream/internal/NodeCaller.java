@@ -4,10 +4,13 @@ import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.RpcErrorKind;
 import io.chainwire.rpc.RpcErrors;
 import io.chainwire.rpc.RpcException;
+import io.chainwire.stream.ChainMismatchException;
 import io.chainwire.stream.NodeRequestFailedException;
 import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -58,6 +61,7 @@ public final class NodeCaller {
   private final StopSignal stop;
   private final StreamMetrics metrics;
   private final ProgressWatch progress;
+  private final ChainCheck chains;
   private final AtomicLong retries = new AtomicLong();
   private volatile Endpoint current;
 
@@ -69,7 +73,8 @@ public final class NodeCaller {
       int attemptsPerEndpoint,
       StopSignal stop,
       StreamMetrics metrics,
-      ProgressWatch progress) {
+      ProgressWatch progress,
+      ChainCheck chains) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("need at least one endpoint");
     }
@@ -80,6 +85,7 @@ public final class NodeCaller {
     this.stop = Objects.requireNonNull(stop, "stop");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.chains = Objects.requireNonNull(chains, "chains");
     this.current = this.endpoints.get(0);
   }
 
@@ -112,9 +118,14 @@ public final class NodeCaller {
         RuntimeException failure;
         Next next;
         try {
+          chains.verify(endpoint);
           T result = attempt.run(endpoint);
           endpoint.markUp();
           return result;
+        } catch (ChainCheck.WrongChain e) {
+          LOG.error("stream '{}': refusing {} for good: {}", stream, endpoint, e.getMessage());
+          requireUsable();
+          break;
         } catch (RpcException e) {
           stop.check();
           failure = e;
@@ -188,6 +199,54 @@ public final class NodeCaller {
     };
   }
 
+  /**
+   * Tries {@code attempt} once on each usable endpoint in order, without waiting between tries,
+   * until one succeeds: for questions the stream can do without for a while.
+   *
+   * @return the first success, or the failures of every endpoint
+   * @throws StreamStopping if the stream stops meanwhile
+   */
+  public <T> Tried<T> tryEach(String what, Attempt<T> attempt) {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (Endpoint endpoint : endpoints) {
+      stop.check();
+      if (endpoint.refusal().isPresent()) {
+        continue;
+      }
+      try {
+        chains.verify(endpoint);
+        return new Tried<>(Optional.of(attempt.run(endpoint)), List.of());
+      } catch (RpcException | FaultyAnswer | SuspectAnswer | NodeBehind | NodeInconsistency
+          | ChainCheck.WrongChain e) {
+        stop.check();
+        LOG.debug("stream '{}': {} failed on {}: {}", stream, what, endpoint, e.getMessage());
+        failures.add(e);
+      }
+    }
+    return new Tried<>(Optional.empty(), List.copyOf(failures));
+  }
+
+  /**
+   * The outcome of {@link #tryEach}: the result, or every endpoint's failure.
+   *
+   * @param result the first success, if any
+   * @param failures the failures before it, or of every endpoint
+   * @param <T> the result type
+   */
+  public record Tried<T>(Optional<T> result, List<RuntimeException> failures) {}
+
+  /**
+   * Checks that some endpoint may still be used.
+   *
+   * @throws ChainMismatchException if every endpoint was refused for serving another chain
+   */
+  private void requireUsable() {
+    if (endpoints.stream().allMatch(endpoint -> endpoint.refusal().isPresent())) {
+      throw new ChainMismatchException(stream, "every endpoint serves another chain: " + String.join("; ",
+          endpoints.stream().map(endpoint -> endpoint.refusal().orElseThrow()).toList()));
+    }
+  }
+
   private boolean hasOtherThan(Endpoint endpoint) {
     long now = stop.clock().nanoTime();
     return endpoints.stream().anyMatch(other -> other != endpoint && other.isUpAt(now));
@@ -199,6 +258,7 @@ public final class NodeCaller {
    * first cool-down to end.
    */
   private Endpoint pick(Endpoint avoid) {
+    requireUsable();
     while (true) {
       long now = stop.clock().nanoTime();
       Endpoint up = null;
@@ -212,7 +272,8 @@ public final class NodeCaller {
           if (up == null || (up == avoid && endpoint != avoid)) {
             up = endpoint;
           }
-        } else if (soonest == null || endpoint.downUntil() - soonest.downUntil() < 0) {
+        } else if (endpoint.refusal().isEmpty()
+          && (soonest == null || endpoint.downUntil() - soonest.downUntil() < 0)) {
           soonest = endpoint;
         }
       }

@@ -114,7 +114,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       BlockHeader end = headers(endpoint, List.of(to)).get(to);
       requireSameBlock(to, end, collected.subList(endStart, collected.size()));
       // A finalized block never rolls back: its logs need not be kept for removals either.
-      return new FetchedRange(from, to, collected, List.of(new BlockLogs(Headers.ref(end), List.of())));
+      return new FetchedRange(from, to, collected, List.of(new BlockLogs(Headers.ref(end), List.of())), true);
     }
     Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
     for (RawLog log : collected) {
@@ -132,7 +132,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     if (!byBlock.containsKey(to)) {
       blocks.add(new BlockLogs(Headers.ref(headers.get(to)), List.of()));
     }
-    return new FetchedRange(from, to, List.of(), blocks);
+    return new FetchedRange(from, to, List.of(), blocks, false);
   }
 
   private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {

@@ -8,7 +8,9 @@ import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.RpcErrorException;
-import io.chainwire.stream.NodeRequestFailedException;
+import io.chainwire.rpc.RpcErrorKind;
+import io.chainwire.rpc.RpcErrors;
+import io.chainwire.rpc.RpcException;
 import io.chainwire.stream.ReorgBelowFinalizedException;
 import io.chainwire.stream.ReorgTooDeepException;
 import io.chainwire.stream.StreamMetrics;
@@ -40,6 +42,8 @@ public final class StreamEngine {
 
   private static final Logger LOG = StreamLoggers.STREAM;
   private static final Duration LIVE_REPORT_INTERVAL = Duration.ofMinutes(1);
+  /** How often a live stream asks for the finalized block, to record which of its blocks are final. */
+  static final Duration FINALITY_CHECK_INTERVAL = Duration.ofSeconds(5);
 
   /** Listens to what the engine handles, for the stream's handle. */
   @FunctionalInterface
@@ -68,13 +72,14 @@ public final class StreamEngine {
   private boolean finalizedUnsupported;
   private boolean waitingForNode;
   private long lastLiveReport;
+  private long lastFinalityCheck;
 
   /**
    * Creates the engine.
    *
    * @param subscription the head subscription, or null to poll
    */
-  public StreamEngine(
+  StreamEngine(
       StreamSettings settings,
       NodeCaller node,
       Delivery delivery,
@@ -182,6 +187,10 @@ public final class StreamEngine {
           stream, next - 1, head.number(), lag, settings.confirmations(), node.retries());
       lastLiveReport = now;
     }
+    if (now - lastFinalityCheck >= FINALITY_CHECK_INTERVAL.toNanos()) {
+      lastFinalityCheck = now;
+      noteFinalized();
+    }
   }
 
   private void enter(StreamState newState) {
@@ -217,7 +226,7 @@ public final class StreamEngine {
           planned = end + 1;
         }
         FetchedRange range = window.next();
-        if (!accept(range.settled(), range.blocks())) {
+        if (!accept(range.settled(), range.blocks(), range.finalized())) {
           return;
         }
         long blocks = range.to() - range.from() + 1;
@@ -235,7 +244,7 @@ public final class StreamEngine {
    * does not extend the one before it (or the last handled one); false on such a reorganisation,
    * after handling the blocks before it.
    */
-  private boolean accept(List<RawLog> settled, List<BlockLogs> blocks) {
+  private boolean accept(List<RawLog> settled, List<BlockLogs> blocks, boolean finalized) {
     BlockRef previous = ring.tip().map(RecentBlock::block).orElse(null);
     int linked = 0;
     for (BlockLogs block : blocks) {
@@ -249,6 +258,9 @@ public final class StreamEngine {
     }
     if (linked > 0) {
       List<BlockLogs> handled = blocks.subList(0, linked);
+      if (finalized && linked == blocks.size()) {
+        delivery.recordFinalized(handled.get(linked - 1).block());
+      }
       delivery.apply(settled, handled);
       progress.progressed();
       for (BlockLogs block : handled) {
@@ -280,7 +292,7 @@ public final class StreamEngine {
       head = latest();
       return false;
     }
-    return accept(List.of(), List.of(new BlockLogs(Headers.ref(header), logs)));
+    return accept(List.of(), List.of(new BlockLogs(Headers.ref(header), logs)), false);
   }
 
   private List<RawLog> logsOf(Endpoint endpoint, BlockHeader header) {
@@ -325,9 +337,9 @@ public final class StreamEngine {
       return;
     }
     long lowestOrphan = fork.orphaned().get(fork.orphaned().size() - 1).number();
-    Optional<BlockHeader> finalized = finalizedBlock();
-    if (finalized.isPresent() && lowestOrphan <= finalized.get().number()) {
-      throw new ReorgBelowFinalizedException(stream, lowestOrphan, finalized.get().number(), node.preferred().name());
+    Optional<BlockRef> seenFinal = delivery.record().finalized();
+    if (seenFinal.isPresent() && lowestOrphan <= seenFinal.get().number()) {
+      throw new ReorgBelowFinalizedException(stream, lowestOrphan, seenFinal.get(), node.preferred().name());
     }
     List<BlockLogs> removals = fork.orphaned().stream().map(this::removalsOf).toList();
     BlockRef forkPoint = fork.forkPoint().block();
@@ -375,20 +387,36 @@ public final class StreamEngine {
     });
   }
 
+  /**
+   * Returns the node's finalized block, asked once of each endpoint; empty if none answered (asked
+   * again next time) or the nodes do not serve the tag at all (never asked again).
+   */
   private Optional<BlockHeader> finalizedBlock() {
     if (finalizedUnsupported) {
       return Optional.empty();
     }
-    try {
-      return node.call("eth_getBlockByNumber finalized",
-          endpoint -> endpoint.request(client -> client.getBlockByNumber(BlockTag.FINALIZED)));
-    } catch (NodeRequestFailedException e) {
+    NodeCaller.Tried<Optional<BlockHeader>> tried = node.tryEach("eth_getBlockByNumber finalized",
+        endpoint -> endpoint.request(client -> client.getBlockByNumber(BlockTag.FINALIZED)));
+    if (tried.result().isPresent()) {
+      return tried.result().get();
+    }
+    if (!tried.failures().isEmpty() && tried.failures().stream().allMatch(StreamEngine::saysTagUnsupported)) {
       finalizedUnsupported = true;
       LOG.info("stream '{}': the nodes do not serve the finalized block; the recent-block window ({} blocks) bounds "
-          + "backfill ranges instead, and reorganisations are not checked against finality: {}",
-          stream, ring.depth(), e.getMessage());
-      return Optional.empty();
+          + "backfill ranges instead: {}", stream, ring.depth(), tried.failures().get(0).getMessage());
     }
+    return Optional.empty();
+  }
+
+  private static boolean saysTagUnsupported(RuntimeException failure) {
+    return failure instanceof RpcException rpc && RpcErrors.classify(rpc) == RpcErrorKind.PERMANENT;
+  }
+
+  /** Records the node's finalized block as seen finalized, if it is a block the stream handled. */
+  private void noteFinalized() {
+    finalizedBlock().ifPresent(finalized -> ring.at(finalized.number())
+        .filter(handled -> handled.block().hash().equals(finalized.hash()))
+        .ifPresent(handled -> delivery.recordFinalized(handled.block())));
   }
 
   private BlockHeader latest() {

@@ -1,9 +1,9 @@
 package io.chainwire.stream.internal;
 
 import io.chainwire.checkpoint.BlockRef;
-import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.Lease;
 import io.chainwire.checkpoint.SqliteCheckpointStore;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.RpcEndpoint;
@@ -11,11 +11,17 @@ import io.chainwire.stream.CheckpointStoreFailedException;
 import io.chainwire.stream.StreamCrashedException;
 import io.chainwire.stream.StreamException;
 import io.chainwire.stream.StreamHandle;
+import io.chainwire.stream.StreamRole;
 import io.chainwire.stream.StreamState;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +44,8 @@ public final class StreamRun implements StreamHandle {
   private final Thread thread;
   private StreamState state = StreamState.STARTING;
   private volatile BlockRef lastHandled;
+  private volatile Lease lease;
+  private volatile List<Endpoint> endpoints = List.of();
   private volatile StreamException failure;
 
   private StreamRun(StreamSettings settings) {
@@ -71,6 +79,17 @@ public final class StreamRun implements StreamHandle {
   }
 
   @Override
+  public StreamRole role() {
+    return lease == null ? StreamRole.STANDBY : StreamRole.LEADER;
+  }
+
+  @Override
+  public OptionalLong epoch() {
+    Lease held = lease;
+    return held == null ? OptionalLong.empty() : OptionalLong.of(held.epoch());
+  }
+
+  @Override
   public Optional<StreamException> failure() {
     return Optional.ofNullable(failure);
   }
@@ -100,6 +119,8 @@ public final class StreamRun implements StreamHandle {
     if (Thread.currentThread() == thread) {
       return;
     }
+    // Requests in flight fail at once, so the stream's thread sees the stop without waiting them out.
+    endpoints.forEach(Endpoint::close);
     try {
       if (!terminated.await(settings.requestTimeout().plus(CLOSE_GRACE).toNanos(), TimeUnit.NANOSECONDS)) {
         LOG.warn("stream '{}': still running after the close timeout; interrupting it", settings.id());
@@ -121,37 +142,43 @@ public final class StreamRun implements StreamHandle {
   private void run() {
     List<Endpoint> endpoints = new ArrayList<>();
     CheckpointStore store = null;
+    Leadership leadership = null;
     HeadSubscription subscription = null;
     ExecutorService fetchers = null;
     StreamState end = StreamState.STOPPED;
     Environment environment = settings.environment();
     try {
-      store = settings.store().orElseGet(() -> SqliteCheckpointStore.builder(settings.defaultStoreFile()).build());
-      Optional<Checkpoint> checkpoint = store.load(settings.id());
-      checkpoint.ifPresent(found -> lastHandled = found.head());
+      store = settings.store().orElseGet(this::openDefaultStore);
       for (RpcEndpoint address : settings.endpoints()) {
         endpoints.add(new Endpoint(address, settings.requestTimeout(), settings.maxRange(), settings.maxRetryAfter(),
             stop, environment.connector()));
       }
+      this.endpoints = List.copyOf(endpoints);
       Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());
       ProgressWatch progress = new ProgressWatch(settings.id(), environment.clock(), settings.stallTimeout(),
           settings.metrics(), newState -> {
             setState(newState);
             settings.metrics().stateChanged(newState);
           });
+      ChainCheck chains = new ChainCheck(settings.id(), settings.chainId());
       NodeCaller node = new NodeCaller(
-          settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics(), progress);
+          settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics(), progress, chains);
+      new Startup(settings, endpoints, chains, node, backoff, stop).run();
       List<RpcEndpoint> sockets = settings.endpoints().stream().filter(RpcEndpoint::isWebSocket).toList();
       if (!sockets.isEmpty()) {
         subscription = new HeadSubscription(
             settings.id(), sockets, settings.requestTimeout(), backoff, heads, settings.metrics(), environment);
       }
       fetchers = environment.fetchers().apply(settings.id().value(), settings.concurrency());
-      Delivery delivery = new Delivery(settings.id(), store, settings.dispatchers(), settings.errorPolicy(), backoff,
-          settings.handlerAttempts(), stop, settings.metrics());
-      StreamEngine engine = new StreamEngine(settings, node, delivery, store.recentBlocks(), heads, subscription,
-          fetchers, stop, progress, block -> lastHandled = block);
-      engine.run(checkpoint);
+      leadership = new Leadership(settings.id(), store, holder(), settings.leaseDuration(), settings.leaseRenewal(),
+          environment.clock(), settings.metrics(), this::leading);
+      CheckpointStore committing = store;
+      HeadSubscription heads = subscription;
+      ExecutorService fetching = fetchers;
+      new Supervisor(settings, store, leadership, chains, progress, backoff, stop,
+          delivery -> new StreamEngine(settings, node, delivery, committing.recentBlocks(), this.heads, heads,
+              fetching, stop, progress, block -> lastHandled = block))
+          .run();
     } catch (StreamStopping e) {
       LOG.info("stream '{}': stopping", settings.id());
     } catch (StreamException e) {
@@ -161,12 +188,37 @@ public final class StreamRun implements StreamHandle {
     } catch (RuntimeException | Error e) {
       end = fail(new StreamCrashedException(settings.id(), e));
     } finally {
+      if (leadership != null) {
+        leadership.close();
+      }
       release(subscription, fetchers, endpoints, settings.store().isEmpty() ? store : null);
       LOG.info("stream '{}': {}", settings.id(), end == StreamState.FAILED ? "failed" : "stopped");
       setState(end);
       settings.metrics().stateChanged(end);
       terminated.countDown();
     }
+  }
+
+  private CheckpointStore openDefaultStore() {
+    Path file = settings.defaultStoreFile().toAbsolutePath().normalize();
+    LOG.info("stream '{}': checkpoints in {}; copies of this stream share it only if they run on this host with this"
+        + " path", settings.id(), file);
+    return SqliteCheckpointStore.builder(file).build();
+  }
+
+  /** Returns this copy's name in the lease: host, process and a random part, unique per run. */
+  private static String holder() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void leading(Optional<Lease> lease) {
+    this.lease = lease.orElse(null);
   }
 
   private StreamState fail(StreamException e) {

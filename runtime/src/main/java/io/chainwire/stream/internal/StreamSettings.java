@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A stream's configuration, validated by {@link io.chainwire.stream.EventStream.Builder}.
@@ -36,6 +37,14 @@ import java.util.Optional;
  * @param handlerAttempts the attempts of a transiently failing handler call
  * @param maxRetryAfter the longest {@code Retry-After} delay honoured
  * @param stallTimeout how long without progress makes the stream stalled
+ * @param chainId the chain the stream must run on, if configured
+ * @param startupTimeout how long the stream waits for a first endpoint to answer before failing
+ * @param failFast whether the stream fails when no endpoint answered within the startup timeout
+ * @param requireContractCode whether an address without contract code fails the stream
+ * @param leaseDuration how long a lease lasts after each renewal
+ * @param leaseRenewal how often the leader renews its lease
+ * @param fencing whether units of work commit only under the current lease epoch
+ * @param storeOutageLimit how long the checkpoint store may stay unreachable before the stream fails
  * @param metrics where counters and gauges go
  * @param environment the clock, node connections, randomness and fetch threads the engine uses
  */
@@ -60,6 +69,14 @@ public record StreamSettings(
     int handlerAttempts,
     Duration maxRetryAfter,
     Duration stallTimeout,
+    OptionalLong chainId,
+    Duration startupTimeout,
+    boolean failFast,
+    boolean requireContractCode,
+    Duration leaseDuration,
+    Duration leaseRenewal,
+    boolean fencing,
+    Duration storeOutageLimit,
     StreamMetrics metrics,
     Environment environment) {
 
@@ -79,6 +96,11 @@ public record StreamSettings(
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
     Objects.requireNonNull(stallTimeout, "stallTimeout");
+    Objects.requireNonNull(chainId, "chainId");
+    Objects.requireNonNull(startupTimeout, "startupTimeout");
+    Objects.requireNonNull(leaseDuration, "leaseDuration");
+    Objects.requireNonNull(leaseRenewal, "leaseRenewal");
+    Objects.requireNonNull(storeOutageLimit, "storeOutageLimit");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(environment, "environment");
   }

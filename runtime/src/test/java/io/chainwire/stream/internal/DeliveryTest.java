@@ -12,7 +12,9 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.Checkpoint;
+import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
+import io.chainwire.checkpoint.StreamRecord;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
@@ -70,9 +72,14 @@ class DeliveryTest {
     return handler(name, context -> false, null);
   }
 
+  /** Returns a delivery leading the stream, on top of what the store committed so far. */
   private Delivery delivery(ErrorPolicy policy, EventDispatcher... handlers) {
-    return new Delivery(STREAM, store, List.of(handlers), policy,
-        new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), new Random(3)), 3, new StopSignal(EngineClock.SYSTEM), StreamMetrics.NONE);
+    Leadership leadership = new Leadership(STREAM, store, "test", Duration.ofMinutes(1), Duration.ofSeconds(20),
+        EngineClock.SYSTEM, StreamMetrics.NONE, lease -> { });
+    leadership.tryAcquire();
+    return new Delivery(STREAM, store, leadership, true, store.load(STREAM).map(Checkpoint::head), StreamRecord.EMPTY,
+        List.of(handlers), policy, new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), new Random(3)), 3,
+        new StopSignal(EngineClock.SYSTEM), StreamMetrics.NONE);
   }
 
   @Test

@@ -8,7 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.chainwire.checkpoint.StreamId;
+import io.chainwire.abi.Hash;
+import io.chainwire.rpc.BlockHeader;
+import io.chainwire.rpc.BlockTag;
+import io.chainwire.rpc.NewHeadsListener;
+import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.rpc.RpcRequest;
+import io.chainwire.rpc.RpcResult;
 import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.stream.NodeRequestFailedException;
@@ -16,7 +23,10 @@ import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Retry and failover decisions, with attempts that fail as told instead of calling a node. */
@@ -27,11 +37,55 @@ class NodeCallerTest {
   private final List<String> calls = new ArrayList<>();
   private final NodeCaller caller = new NodeCaller(StreamId.of("test"), List.of(first, second),
       new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop, StreamMetrics.NONE,
-      new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }));
+      new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }),
+      new ChainCheck(StreamId.of("test"), OptionalLong.of(1)));
 
   private Endpoint endpoint(String url) {
-    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, Duration.ofMinutes(1), stop, NetworkConnector.INSTANCE);
+    return new Endpoint(RpcEndpoint.of(url), Duration.ofSeconds(1), 100, Duration.ofMinutes(1), stop, PROBED);
   }
+
+  /** Nodes that pass the probe (chain 1, head 100); the attempts under test make no requests of their own. */
+  private static final NodeConnector PROBED = new NodeConnector() {
+    @Override
+    public RpcClient open(RpcEndpoint endpoint, Duration timeout) {
+      return new RpcClient() {
+        @Override
+        public RpcEndpoint endpoint() {
+          return endpoint;
+        }
+
+        @Override
+        public long chainId() {
+          return 1;
+        }
+
+        @Override
+        public Optional<BlockHeader> getBlockByNumber(BlockTag block) {
+          Hash hash = Hash.fromHex("0x" + "01".repeat(32));
+          return Optional.of(new BlockHeader(100, hash, hash, 1));
+        }
+
+        @Override
+        public <T> T send(RpcRequest<T> request) {
+          throw new UnsupportedOperationException(request.method());
+        }
+
+        @Override
+        public <T> List<RpcResult<T>> batch(List<? extends RpcRequest<? extends T>> requests) {
+          throw new UnsupportedOperationException("batch");
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    @Override
+    public CompletableFuture<HeadFeed> subscribeNewHeads(
+        RpcEndpoint endpoint, Duration timeout, NewHeadsListener listener) {
+      throw new UnsupportedOperationException("subscribeNewHeads");
+    }
+  };
 
   private static RpcTransportException unreachable(Endpoint endpoint) {
     return new RpcTransportException("eth_blockNumber", endpoint.address(), "connection refused", null);
@@ -114,7 +168,8 @@ class NodeCallerTest {
             faulty.add(endpoint);
           }
         },
-        new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }));
+        new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }),
+      new ChainCheck(StreamId.of("test"), OptionalLong.of(1)));
     String answer = counting.call("eth_getLogs", endpoint -> {
       record(endpoint);
       if (endpoint == first) {

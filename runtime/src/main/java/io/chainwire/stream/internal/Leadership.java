@@ -1,0 +1,179 @@
+package io.chainwire.stream.internal;
+
+import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.Lease;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.stream.StreamMetrics;
+import io.chainwire.stream.StreamRole;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * A copy's hold on its stream's lease. It takes the lease, renews it on a schedule, and knows until
+ * when it can prove the lease by its own monotonic clock: a grant or renewal asked at time t lasts
+ * at least until t plus the lease duration by the store's clock, so the copy counts it valid until
+ * t plus nine tenths of the duration and stops delivering then, before the store can let another
+ * copy take over. No wall clocks are compared. Thread-safe: the renewals run on the clock's timer.
+ */
+final class Leadership implements AutoCloseable {
+  private static final Logger LOG = StreamLoggers.STORE;
+
+  private final StreamId stream;
+  private final CheckpointStore store;
+  private final String holder;
+  private final Duration duration;
+  private final Duration renewEvery;
+  private final EngineClock clock;
+  private final StreamMetrics metrics;
+  private final Consumer<Optional<Lease>> observer;
+  // The lease held, and until when (on the clock) it can be proven; null when standing by.
+  private volatile Grant grant;
+  private EngineClock.Cancellable keeper;
+
+  private record Grant(Lease lease, long validUntil) {}
+
+  Leadership(
+      StreamId stream,
+      CheckpointStore store,
+      String holder,
+      Duration duration,
+      Duration renewEvery,
+      EngineClock clock,
+      StreamMetrics metrics,
+      Consumer<Optional<Lease>> observer) {
+    this.stream = Objects.requireNonNull(stream, "stream");
+    this.store = Objects.requireNonNull(store, "store");
+    this.holder = Objects.requireNonNull(holder, "holder");
+    this.duration = Objects.requireNonNull(duration, "duration");
+    this.renewEvery = Objects.requireNonNull(renewEvery, "renewEvery");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /** Returns this copy's name as the store knows it. */
+  String holder() {
+    return holder;
+  }
+
+  /**
+   * Tries once to take the lease; true if this copy leads now.
+   *
+   * @throws CheckpointException if the store cannot be reached
+   */
+  boolean tryAcquire() {
+    long asked = clock.nanoTime();
+    Optional<Lease> granted = store.acquireLease(stream, holder, duration);
+    if (granted.isEmpty()) {
+      return false;
+    }
+    Lease taken = granted.get();
+    boolean changed;
+    synchronized (this) {
+      changed = grant == null || grant.lease().epoch() != taken.epoch();
+      grant = new Grant(taken, asked + validity());
+      if (keeper == null) {
+        keeper = clock.every(renewEvery, this::renew);
+      }
+    }
+    if (changed) {
+      LOG.info("stream '{}': {} leads, lease epoch {}", stream, holder, taken.epoch());
+      metrics.roleChanged(StreamRole.LEADER, taken.epoch());
+      observer.accept(Optional.of(taken));
+    }
+    return true;
+  }
+
+  /**
+   * Returns the lease if this copy can prove it holds it now.
+   *
+   * @throws LeaseLost if it cannot
+   */
+  Lease require() {
+    Grant held = grant;
+    if (held == null) {
+      throw new LeaseLost("stream '" + stream + "': " + holder + " does not hold the lease");
+    }
+    if (clock.nanoTime() - held.validUntil() >= 0) {
+      throw new LeaseLost("stream '" + stream + "': " + holder + " could not renew its lease (epoch "
+          + held.lease().epoch() + ") in time; it stops delivering before the lease can expire");
+    }
+    return held.lease();
+  }
+
+  /** Stops leading: no more renewals; the lease is left to expire or be taken over. */
+  void demote(String reason) {
+    Grant was;
+    synchronized (this) {
+      was = grant;
+      grant = null;
+      cancelKeeper();
+    }
+    if (was != null) {
+      LOG.info("stream '{}': {} stands by: {}", stream, holder, reason);
+      metrics.roleChanged(StreamRole.STANDBY, was.lease().epoch());
+      observer.accept(Optional.empty());
+    }
+  }
+
+  /** Gives the lease up, so a standby takes over at once; for a clean shutdown. */
+  @Override
+  public void close() {
+    Lease was;
+    synchronized (this) {
+      was = grant == null ? null : grant.lease();
+      grant = null;
+      cancelKeeper();
+    }
+    if (was == null) {
+      return;
+    }
+    try {
+      store.releaseLease(was);
+      LOG.info("stream '{}': {} released its lease (epoch {})", stream, holder, was.epoch());
+    } catch (CheckpointException e) {
+      LOG.warn("stream '{}': could not release the lease (epoch {}); it expires by itself: {}",
+          stream, was.epoch(), e.getMessage());
+    }
+  }
+
+  private void renew() {
+    Grant held = grant;
+    if (held == null) {
+      return;
+    }
+    Lease current = held.lease();
+    long asked = clock.nanoTime();
+    try {
+      boolean renewed = store.renewLease(current);
+      synchronized (this) {
+        if (grant != null && grant.lease() == current) {
+          grant = new Grant(current, renewed ? asked + validity() : asked);
+        }
+      }
+      if (!renewed) {
+        LOG.warn("stream '{}': {} lost its lease (epoch {}): another copy took over", stream, holder, current.epoch());
+      }
+    } catch (CheckpointException | IllegalStateException e) {
+      long left = Math.max(0, held.validUntil() - clock.nanoTime());
+      LOG.warn("stream '{}': could not renew the lease (epoch {}); it can be proven for {} ms more: {}",
+          stream, current.epoch(), Duration.ofNanos(left).toMillis(), e.getMessage());
+      metrics.leaseRenewalFailed();
+    }
+  }
+
+  private long validity() {
+    return duration.toNanos() / 10 * 9;
+  }
+
+  private void cancelKeeper() {
+    if (keeper != null) {
+      keeper.cancel();
+      keeper = null;
+    }
+  }
+}

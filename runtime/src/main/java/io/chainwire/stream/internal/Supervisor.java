@@ -1,0 +1,148 @@
+package io.chainwire.stream.internal;
+
+import io.chainwire.checkpoint.Checkpoint;
+import io.chainwire.checkpoint.CheckpointException;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.FencedException;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.checkpoint.StreamRecord;
+import io.chainwire.stream.ChainMismatchException;
+import io.chainwire.stream.CheckpointStoreFailedException;
+import io.chainwire.stream.FilterChangedException;
+import io.chainwire.stream.StreamState;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+
+/**
+ * Runs a stream's terms of leadership, one rule for everything that can take the lease away: a
+ * copy delivers only while it holds the lease; it takes it, loads its checkpoint and runs the
+ * engine from there until the lease is lost, a commit is fenced, or the store fails transiently;
+ * then it stands by and tries again, so the stream continues wherever a copy reaches the store.
+ * A store that stays unreachable for longer than the outage limit fails the stream. Every term
+ * starts from the checkpoint as committed, so a commit whose outcome was unknown is neither lost
+ * nor delivered twice.
+ */
+final class Supervisor {
+  private static final Logger LOG = StreamLoggers.STORE;
+
+  private final StreamSettings settings;
+  private final StreamId stream;
+  private final CheckpointStore store;
+  private final Leadership leadership;
+  private final ChainCheck chains;
+  private final ProgressWatch progress;
+  private final Backoff backoff;
+  private final StopSignal stop;
+  private final Function<Delivery, StreamEngine> engines;
+  private final String filter;
+  private long outageSince = -1;
+
+  Supervisor(
+      StreamSettings settings,
+      CheckpointStore store,
+      Leadership leadership,
+      ChainCheck chains,
+      ProgressWatch progress,
+      Backoff backoff,
+      StopSignal stop,
+      Function<Delivery, StreamEngine> engines) {
+    this.settings = settings;
+    this.stream = settings.id();
+    this.store = store;
+    this.leadership = leadership;
+    this.chains = chains;
+    this.progress = progress;
+    this.backoff = backoff;
+    this.stop = stop;
+    this.engines = engines;
+    this.filter = FilterText.of(settings.filter());
+  }
+
+  /**
+   * Runs terms until the stream stops or fails.
+   *
+   * @throws StreamStopping when the stream is stopped
+   * @throws io.chainwire.stream.StreamException when it fails
+   */
+  void run() {
+    boolean standingBy = false;
+    int failures = 0;
+    while (true) {
+      stop.check();
+      try {
+        if (!leadership.tryAcquire()) {
+          storeReached();
+          if (!standingBy) {
+            LOG.info("stream '{}': {} stands by: another copy holds the lease", stream, leadership.holder());
+            progress.enter(StreamState.STANDBY);
+            standingBy = true;
+          }
+          stop.sleep(settings.leaseRenewal());
+          continue;
+        }
+        standingBy = false;
+        Optional<Checkpoint> checkpoint = store.load(stream);
+        storeReached();
+        failures = 0;
+        term(checkpoint);
+      } catch (LeaseLost | FencedException e) {
+        leadership.demote(e.getMessage());
+      } catch (CheckpointException e) {
+        if (!e.isTransient()) {
+          throw new CheckpointStoreFailedException(stream, e);
+        }
+        leadership.demote("the checkpoint store failed");
+        storeFailed(e);
+        Duration delay = backoff.delay(++failures);
+        LOG.warn("stream '{}': the checkpoint store failed; delivering nothing, trying again in {} ms: {}",
+            stream, delay.toMillis(), e.getMessage());
+        stop.sleep(delay);
+      }
+    }
+  }
+
+  /** Runs the engine from {@code checkpoint} until it is stopped or something ends this term. */
+  private void term(Optional<Checkpoint> checkpoint) {
+    StreamRecord record = checkpoint.map(Checkpoint::record).orElse(StreamRecord.EMPTY);
+    if (record.chainId().isPresent()) {
+      long recorded = record.chainId().getAsLong();
+      long served = chains.expected().orElse(recorded);
+      if (served != recorded) {
+        throw new ChainMismatchException(stream, "its checkpoint was written on chain " + recorded
+            + ", but its endpoints serve chain " + served + "; give the stream another id, or endpoints of chain "
+            + recorded);
+      }
+    }
+    if (record.filter().isPresent() && !record.filter().get().equals(filter)) {
+      throw new FilterChangedException(stream, "it was started with other addresses or topics than its checkpoint"
+          + " was written with (" + FilterText.difference(record.filter().get(), filter) + "); resuming would skip"
+          + " the history of what was added. Give the stream a new id to deliver the new filter from its start"
+          + " block, or start it with the recorded filter");
+    }
+    Delivery delivery = new Delivery(stream, store, leadership, settings.fencing(), checkpoint.map(Checkpoint::head),
+        record, settings.dispatchers(), settings.errorPolicy(), backoff, settings.handlerAttempts(), stop,
+        settings.metrics());
+    chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
+    engines.apply(delivery).run(checkpoint);
+  }
+
+  private void storeReached() {
+    if (outageSince >= 0) {
+      LOG.info("stream '{}': the checkpoint store answers again", stream);
+      outageSince = -1;
+    }
+  }
+
+  private void storeFailed(CheckpointException failure) {
+    long now = stop.clock().nanoTime();
+    if (outageSince < 0) {
+      outageSince = now;
+    } else if (now - outageSince >= settings.storeOutageLimit().toNanos()) {
+      throw new CheckpointStoreFailedException(stream, new CheckpointException("unreachable for "
+          + Duration.ofNanos(now - outageSince).toSeconds() + " s, past the outage limit of "
+          + settings.storeOutageLimit().toSeconds() + " s; last failure: " + failure.getMessage(), failure));
+    }
+  }
+}
