@@ -1,13 +1,10 @@
 package io.chainwire.stream.internal;
 
 import io.chainwire.rpc.HttpRpcClient;
-import io.chainwire.rpc.KnownProviderError;
 import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
-import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.rpc.RpcErrors;
 import io.chainwire.rpc.RpcException;
-import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.rpc.WebSocketRpcClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,8 +15,6 @@ import java.util.function.Function;
  * a drop), its learned {@code eth_getLogs} range, its rate gate, and its health. Thread-safe.
  */
 public final class Endpoint implements AutoCloseable {
-  private static final int TOO_MANY_REQUESTS = 429;
-
   private final RpcEndpoint address;
   private final Duration timeout;
   private final RangeSizer ranges;
@@ -73,23 +68,11 @@ public final class Endpoint implements AutoCloseable {
       gate.succeeded();
       return result;
     } catch (RpcException e) {
-      if (isRateLimit(e)) {
+      if (RpcErrors.isRateLimit(e)) {
         gate.limited(RpcErrors.retryAfter(e));
       }
       throw e;
     }
-  }
-
-  /** Returns true if {@code failure} says the node is limiting this client's request rate. */
-  static boolean isRateLimit(RpcException failure) {
-    if (failure instanceof RpcTransportException transport
-        && transport.statusCode().orElse(-1) == TOO_MANY_REQUESTS) {
-      return true;
-    }
-    if (failure instanceof RpcErrorException error && error.code() == TOO_MANY_REQUESTS) {
-      return true;
-    }
-    return RpcErrors.knownError(failure).filter(KnownProviderError.RATE_LIMITED::equals).isPresent();
   }
 
   private synchronized RpcClient client() {
