@@ -20,9 +20,9 @@ public enum RpcErrorKind {
    */
   BEYOND_HEAD,
   /**
-   * Worth retrying unchanged after a backoff: I/O failures, timeouts, HTTP 408, 429 and 5xx, rate
-   * limits, internal and server errors (-32603, -32000 and every code not named under {@link
-   * #PERMANENT}), malformed or truncated responses.
+   * Worth retrying unchanged after a backoff: I/O failures, timeouts, HTTP 408, 429 and 5xx (and a
+   * 2xx page that is not JSON-RPC), rate limits, internal and server errors (-32603, -32000 and every
+   * code not named under {@link #PERMANENT}), malformed or truncated responses.
    */
   TRANSIENT,
   /**

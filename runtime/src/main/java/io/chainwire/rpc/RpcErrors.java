@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *   <li>an error object: {@link RpcErrorKind#PERMANENT} for -32700, -32600, -32601, -32602 (JSON-RPC
  *       2.0), -32004 and -32006 (EIP-1474); {@link RpcErrorKind#TRANSIENT} for every other code
  *       (-32603 internal error, -32000 server error, -32005 limit exceeded, 429, ...);
- *   <li>an HTTP status: {@link RpcErrorKind#TRANSIENT} for 408, 429 and 5xx, {@link
- *       RpcErrorKind#PERMANENT} for other statuses;
+ *   <li>an HTTP status: {@link RpcErrorKind#PERMANENT} for 4xx other than 408 and 429, {@link
+ *       RpcErrorKind#TRANSIENT} for every other status (408, 429, 5xx, and a 2xx whose body is not
+ *       JSON-RPC, such as a maintenance page);
  *   <li>anything else (an I/O failure, a timeout, a malformed or truncated response, an answer that
  *       is not JSON-RPC): {@link RpcErrorKind#TRANSIENT}.
  * </ol>
@@ -61,7 +62,8 @@ public final class RpcErrors {
     }
     if (failure instanceof RpcTransportException transport && transport.statusCode().isPresent()) {
       int status = transport.statusCode().getAsInt();
-      return status == 408 || status == TOO_MANY_REQUESTS || status >= 500 ? RpcErrorKind.TRANSIENT : RpcErrorKind.PERMANENT;
+      boolean refused = status >= 400 && status < 500 && status != 408 && status != TOO_MANY_REQUESTS;
+      return refused ? RpcErrorKind.PERMANENT : RpcErrorKind.TRANSIENT;
     }
     return RpcErrorKind.TRANSIENT;
   }

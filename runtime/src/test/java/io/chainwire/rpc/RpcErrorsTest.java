@@ -51,6 +51,7 @@ class RpcErrorsTest {
 
   @ParameterizedTest(name = "HTTP {0}")
   @CsvSource(delimiter = '|', value = {
+    "200 | TRANSIENT",
     "408 | TRANSIENT",
     "429 | TRANSIENT",
     "500 | TRANSIENT",
