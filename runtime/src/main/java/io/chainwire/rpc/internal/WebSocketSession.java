@@ -146,7 +146,9 @@ public final class WebSocketSession implements WebSocket.Listener, Exchange {
       try {
         socket.sendText(text, true).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
-        throw TransportFailures.of(label, endpoint, e.getCause(), "sending", null);
+        Ending ended = ending.get();
+        // A send that close() cut short fails as the other calls in flight do.
+        throw ended != null ? ended.failure(label, endpoint) : TransportFailures.of(label, endpoint, e.getCause(), "sending", null);
       }
     }
   }
