@@ -114,6 +114,30 @@ class HttpRpcClientOnAnvilTest {
   }
 
   @Test
+  void theBloomOfEachBlocksLogsIsTheBlocksLogsBloom(Anvil anvil) {
+    TestChain.Burst burst = TestChain.burst(anvil, 40);
+    TestChain.Messages sent = TestChain.sendMessages(anvil, "bloom", "filter");
+    anvil.mine(1);
+
+    try (HttpRpcClient client = client(anvil)) {
+      long head = client.blockNumber();
+      int withLogs = 0;
+      for (long number = 0; number <= head; number++) {
+        BlockHeader header = client.getBlockByNumber(number).orElseThrow();
+        List<RawLog> logs = client.getLogs(LogFilter.builder().blockHash(header.hash()).build());
+
+        assertEquals(header.logsBloom().orElseThrow(), Bloom.of(logs), "block " + number);
+        withLogs += logs.isEmpty() ? 0 : 1;
+      }
+      assertTrue(withLogs >= 3, withLogs + " blocks with logs");
+      Bloom burstBlock = client.getBlockByHash(burst.blockHash()).orElseThrow().logsBloom().orElseThrow();
+      assertTrue(burstBlock.mightContain(burst.contract()) && burstBlock.mightContain(TestChain.BURST_TOPIC));
+      Bloom helloBlock = client.getBlockByNumber(sent.receipts().get(0).blockNumber()).orElseThrow().logsBloom().orElseThrow();
+      assertTrue(helloBlock.mightContain(sent.hello()) && helloBlock.mightContain(TestChain.MESSAGE_SENT));
+    }
+  }
+
+  @Test
   void batchesCallsAndKeepsEachErrorWithItsRequest(Anvil anvil) {
     anvil.mine(1);
     try (HttpRpcClient client = client(anvil)) {

@@ -66,6 +66,7 @@ class WebSocketRpcClientOnAnvilTest {
         BlockHeader head = recorder.next();
         assertEquals(number, head.number());
         assertEquals(anvil.blockHash(number), head.hash());
+        assertEquals(client.getBlockByNumber(number).orElseThrow().logsBloom(), head.logsBloom());
         assertTrue(previous == null || previous.isParentOf(head), previous + " then " + head);
         previous = head;
       }

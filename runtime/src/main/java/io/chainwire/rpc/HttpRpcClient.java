@@ -1,18 +1,7 @@
 package io.chainwire.rpc;
 
 import io.chainwire.rpc.internal.HttpTransport;
-import io.chainwire.rpc.internal.JsonReader;
-import io.chainwire.rpc.internal.RequestEncoder;
-import io.chainwire.rpc.internal.ResponseReader;
-import io.chainwire.rpc.internal.RpcCall;
-import io.chainwire.rpc.internal.SharedHttpClients;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A JSON-RPC client over HTTP(S): one POST per call or batch, the response parsed as it streams in.
@@ -24,21 +13,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class HttpRpcClient implements RpcClient {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpRpcClient.class);
-
   private final RpcEndpoint endpoint;
-  private final Duration timeout;
   private final HttpTransport transport;
-  private final AtomicLong nextId = new AtomicLong(1);
-  private volatile boolean closed;
+  private final CallSender calls;
 
   private HttpRpcClient(Builder builder) {
     this.endpoint = builder.endpoint;
-    this.timeout = builder.timeout;
-    HttpClient http = builder.httpClient != null
-        ? builder.httpClient
-        : SharedHttpClients.withConnectTimeout(builder.connectTimeout);
-    this.transport = new HttpTransport(http, endpoint);
+    this.transport = new HttpTransport(builder.http(), endpoint, builder.maxResponseBytes);
+    this.calls = new CallSender(endpoint, builder.timeout, transport);
   }
 
   /**
@@ -60,38 +42,23 @@ public final class HttpRpcClient implements RpcClient {
 
   @Override
   public <T> T send(RpcRequest<T> request) {
-    requireOpen();
-    RpcCall<T> call = request.call();
-    long id = nextId.getAndIncrement();
-    LOG.debug("{} (id {}) to {}", call.method(), id, endpoint);
-    byte[] body = RequestEncoder.single(id, call);
-    return transport.post(call.method(), body, request.timeout().orElse(timeout),
-        in -> ResponseReader.single(JsonReader.of(in), endpoint, id, call));
+    return calls.send(request);
   }
 
   @Override
   public <T> List<RpcResult<T>> batch(List<? extends RpcRequest<? extends T>> requests) {
-    requireOpen();
-    if (requests.isEmpty()) {
-      return List.of();
-    }
-    Batch<T> batch = Batch.of(requests, timeout);
-    long firstId = nextId.getAndAdd(requests.size());
-    LOG.debug("{} (ids {}..{}) to {}", batch.label(), firstId, firstId + requests.size() - 1, endpoint);
-    byte[] body = RequestEncoder.batch(firstId, batch.calls());
-    return transport.post(batch.label(), body, batch.timeout(),
-        in -> ResponseReader.batch(JsonReader.of(in), endpoint, firstId, batch.calls()));
+    return calls.batch(requests);
   }
 
+  /**
+   * Closes the client: calls in flight on other threads fail at once with an {@link
+   * RpcTransportException} whose failure is {@link RpcTransportException.Failure#CLOSED}, and later
+   * calls with {@link IllegalStateException}.
+   */
   @Override
   public void close() {
-    closed = true;
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the RPC client of " + endpoint + " is closed");
-    }
+    calls.close();
+    transport.close();
   }
 
   @Override
@@ -99,36 +66,14 @@ public final class HttpRpcClient implements RpcClient {
     return "HttpRpcClient[" + endpoint + "]";
   }
 
-  /** Configures an {@link HttpRpcClient}. */
-  public static final class Builder {
-    private final RpcEndpoint endpoint;
-    private Duration timeout = Duration.ofSeconds(30);
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private HttpClient httpClient;
-
+  /** Configures an {@link HttpRpcClient}; see the setters for the defaults. */
+  public static final class Builder extends ClientBuilder<Builder> {
     private Builder(RpcEndpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      super(endpoint);
     }
 
-    /** Sets the default timeout of a call, from sending until the whole response is read; default 30 s. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = RpcRequest.positive(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Sets the TCP/TLS connect timeout; default 10 s. Without {@link #httpClient}, clients with the
-     * same connect timeout share one JDK {@link HttpClient}: its connection pool and selector
-     * thread, as the JDK advises.
-     */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = RpcRequest.positive(connectTimeout, "connectTimeout");
-      return this;
-    }
-
-    /** Uses {@code client} (and its connection pool) instead of the shared one; the connect timeout is then the client's. */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "httpClient");
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -34,7 +34,11 @@ public interface RpcClient extends AutoCloseable {
    */
   <T> List<RpcResult<T>> batch(List<? extends RpcRequest<? extends T>> requests);
 
-  /** Closes the client; later calls fail with {@link IllegalStateException}. */
+  /**
+   * Closes the client: calls in flight on other threads fail at once with an {@link
+   * RpcTransportException} whose failure is {@link RpcTransportException.Failure#CLOSED}, and later
+   * calls with {@link IllegalStateException}.
+   */
   @Override
   void close();
 

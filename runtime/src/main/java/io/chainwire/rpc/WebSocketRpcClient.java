@@ -1,17 +1,13 @@
 package io.chainwire.rpc;
 
 import io.chainwire.rpc.internal.HeadDispatcher;
-import io.chainwire.rpc.internal.RequestEncoder;
 import io.chainwire.rpc.internal.ResponseReader;
 import io.chainwire.rpc.internal.RpcCall;
 import io.chainwire.rpc.internal.WebSocketSession;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 
 /**
  * A JSON-RPC client over one WebSocket connection: calls and batches like {@link HttpRpcClient},
@@ -31,19 +27,18 @@ import java.util.stream.LongStream;
  */
 public final class WebSocketRpcClient implements RpcClient {
   private static final Duration MAX_CLOSE_WAIT = Duration.ofSeconds(5);
+  private static final AtomicLong SUBSCRIPTIONS = new AtomicLong();
 
   private final RpcEndpoint endpoint;
-  private final Duration timeout;
   private final int queueCapacity;
   private final WebSocketSession session;
-  private final AtomicLong nextId = new AtomicLong(1);
-  private volatile boolean closed;
+  private final CallSender calls;
 
   private WebSocketRpcClient(Builder builder, WebSocketSession session) {
     this.endpoint = builder.endpoint;
-    this.timeout = builder.timeout;
     this.queueCapacity = builder.queueCapacity;
     this.session = session;
+    this.calls = new CallSender(endpoint, builder.timeout, session);
   }
 
   /**
@@ -70,26 +65,12 @@ public final class WebSocketRpcClient implements RpcClient {
 
   @Override
   public <T> T send(RpcRequest<T> request) {
-    requireOpen();
-    RpcCall<T> call = request.call();
-    long id = nextId.getAndIncrement();
-    String text = new String(RequestEncoder.single(id, call), StandardCharsets.UTF_8);
-    return session.request(call.method(), List.of(id), text, request.timeout().orElse(timeout),
-        reader -> ResponseReader.single(reader, endpoint, id, call));
+    return calls.send(request);
   }
 
   @Override
   public <T> List<RpcResult<T>> batch(List<? extends RpcRequest<? extends T>> requests) {
-    requireOpen();
-    if (requests.isEmpty()) {
-      return List.of();
-    }
-    Batch<T> batch = Batch.of(requests, timeout);
-    long firstId = nextId.getAndAdd(requests.size());
-    List<Long> ids = LongStream.range(firstId, firstId + requests.size()).boxed().toList();
-    String text = new String(RequestEncoder.batch(firstId, batch.calls()), StandardCharsets.UTF_8);
-    return session.request(batch.label(), ids, text, batch.timeout(),
-        reader -> ResponseReader.batch(reader, endpoint, firstId, batch.calls()));
+    return calls.batch(requests);
   }
 
   /**
@@ -100,19 +81,17 @@ public final class WebSocketRpcClient implements RpcClient {
    */
   public RpcSubscription subscribeNewHeads(NewHeadsListener listener) {
     Objects.requireNonNull(listener, "listener");
-    requireOpen();
+    calls.requireOpen();
     RpcCall<String> call = RpcRequest.subscribe("newHeads").call();
-    long id = nextId.getAndIncrement();
-    HeadDispatcher dispatcher = new HeadDispatcher(listener, queueCapacity, "newheads-" + id);
-    String text = new String(RequestEncoder.single(id, call), StandardCharsets.UTF_8);
+    HeadDispatcher dispatcher = new HeadDispatcher(listener, queueCapacity, "newheads-" + SUBSCRIPTIONS.incrementAndGet());
     try {
-      String subscription = session.request(call.method(), List.of(id), text, timeout, reader -> {
+      String subscription = calls.call(call, calls.timeout(), id -> reader -> {
         String subscriptionId = ResponseReader.single(reader, endpoint, id, call);
         session.attach(subscriptionId, dispatcher);
         return subscriptionId;
       });
       return new RpcSubscription(subscription, this);
-    } catch (RpcException e) {
+    } catch (RpcException | IllegalStateException e) {
       // A subscribe that timed out may have been attached meanwhile.
       session.detach(dispatcher);
       dispatcher.discard();
@@ -132,19 +111,16 @@ public final class WebSocketRpcClient implements RpcClient {
   }
 
   /**
-   * Closes the connection: pending calls fail, subscriptions end with {@link
-   * NewHeadsListener#onClose()}. Waits a few seconds at most for the node's close reply.
+   * Closes the connection: calls in flight fail at once with an {@link RpcTransportException} whose
+   * failure is {@link RpcTransportException.Failure#CLOSED}, later calls with {@link
+   * IllegalStateException}, and subscriptions end with {@link NewHeadsListener#onClose()}. Waits a
+   * few seconds at most for the node's close reply.
    */
   @Override
   public void close() {
-    closed = true;
+    calls.close();
+    Duration timeout = calls.timeout();
     session.close(timeout.compareTo(MAX_CLOSE_WAIT) < 0 ? timeout : MAX_CLOSE_WAIT);
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("the RPC client of " + endpoint + " is closed");
-    }
   }
 
   @Override
@@ -153,26 +129,15 @@ public final class WebSocketRpcClient implements RpcClient {
   }
 
   /** Configures connections of a {@link WebSocketRpcClient}; reusable, to reconnect. */
-  public static final class Builder {
-    private final RpcEndpoint endpoint;
-    private Duration timeout = Duration.ofSeconds(30);
-    private Duration connectTimeout = Duration.ofSeconds(10);
+  public static final class Builder extends ClientBuilder<Builder> {
     private int queueCapacity = 1024;
-    private HttpClient httpClient;
 
     private Builder(RpcEndpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+      super(endpoint);
     }
 
-    /** Sets the default timeout of a call, from sending until the response is read; default 30 s. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = RpcRequest.positive(timeout, "timeout");
-      return this;
-    }
-
-    /** Sets how long opening the connection may take; default 10 s. */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = RpcRequest.positive(connectTimeout, "connectTimeout");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -189,22 +154,13 @@ public final class WebSocketRpcClient implements RpcClient {
       return this;
     }
 
-    /** Uses {@code client} to open connections instead of one this builder creates and reuses. */
-    public Builder httpClient(HttpClient client) {
-      this.httpClient = Objects.requireNonNull(client, "httpClient");
-      return this;
-    }
-
     /**
      * Opens a new connection.
      *
      * @throws RpcException if it cannot be opened within the connect timeout
      */
-    public synchronized WebSocketRpcClient connect() {
-      if (httpClient == null) {
-        httpClient = HttpClient.newHttpClient();
-      }
-      return new WebSocketRpcClient(this, WebSocketSession.connect(httpClient, endpoint, connectTimeout));
+    public WebSocketRpcClient connect() {
+      return new WebSocketRpcClient(this, WebSocketSession.connect(http(), endpoint, connectTimeout, maxResponseBytes));
     }
   }
 }

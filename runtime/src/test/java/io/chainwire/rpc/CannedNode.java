@@ -28,6 +28,7 @@ final class CannedNode implements AutoCloseable {
   private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
+  private final CountDownLatch stalling = new CountDownLatch(1);
 
   CannedNode() {
     try {
@@ -93,7 +94,15 @@ final class CannedNode implements AutoCloseable {
       }
       out.write(body, 0, reply.stallAfter());
       out.flush();
+      stalling.countDown();
       awaitRelease();
+    }
+  }
+
+  /** Waits until a reply has sent part of its body and stalls. */
+  void awaitStall() throws InterruptedException {
+    if (!stalling.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no reply stalled within 30 s");
     }
   }
 

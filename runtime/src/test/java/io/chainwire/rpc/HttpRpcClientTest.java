@@ -2,6 +2,7 @@ package io.chainwire.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,14 @@ import io.chainwire.abi.Address;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,24 @@ class HttpRpcClientTest {
     assertTrue(e.responseExcerpt().startsWith("upstream exploded"));
     assertEquals(2048, e.responseExcerpt().length());
     assertEquals(RpcErrorKind.TRANSIENT, RpcErrors.classify(e));
+    assertEquals(RpcTransportException.Failure.HTTP_STATUS, e.failure());
+    assertTrue(e.getMessage().endsWith(": HTTP status 500, no content type, 'upstream exploded " + "x".repeat(182) + "...'"),
+        e.getMessage());
+  }
+
+  @Test
+  void reportsAPageThatIsNotJsonRpcAsATransientAnswer() {
+    node.reply(new CannedNode.Reply(200, Map.of("Content-Type", "text/html; charset=utf-8"),
+        "\n  <html><body>\n\n  Down for maintenance\n</body></html>", false, -1));
+
+    RpcTransportException e = assertThrows(RpcTransportException.class, client::blockNumber);
+
+    assertEquals(RpcTransportException.Failure.NOT_JSON_RPC, e.failure());
+    assertEquals(Optional.of("text/html; charset=utf-8"), e.contentType());
+    assertTrue(e.getMessage().endsWith(
+        ": not a JSON-RPC answer: HTTP 200, text/html; charset=utf-8, '<html><body> Down for maintenance </body></html>'"),
+        e.getMessage());
+    assertEquals(RpcErrorKind.TRANSIENT, RpcErrors.classify(e));
   }
 
   @Test
@@ -175,18 +195,36 @@ class HttpRpcClientTest {
   }
 
   @Test
-  void reportsARefusedConnectionAsATransientTransportFailure() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
-    try (HttpRpcClient nowhere = HttpRpcClient.builder(RpcEndpoint.of("http://127.0.0.1:" + closedPort)).build()) {
-      RpcTransportException e = assertThrows(RpcTransportException.class, nowhere::blockNumber);
+  void closeFailsACallWaitingForItsAnswerAtOnce() throws Exception {
+    try (SilentServer silent = new SilentServer()) {
+      HttpRpcClient patient = HttpRpcClient.builder(RpcEndpoint.of(silent.url("http", "/"))).timeout(Duration.ofHours(1)).build();
+      CompletableFuture<Long> call = CompletableFuture.supplyAsync(patient::blockNumber);
+      silent.awaitConnection();
 
-      assertEquals(OptionalInt.empty(), e.statusCode());
-      assertTrue(e.getMessage().contains("request failed: ConnectException"), e.getMessage());
-      assertEquals(RpcErrorKind.TRANSIENT, RpcErrors.classify(e));
+      patient.close();
+
+      assertClosedWhileInFlight(call);
     }
+  }
+
+  @Test
+  void closeFailsACallReadingItsBodyAtOnce() throws Exception {
+    node.reply(CannedNode.Reply.json("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[" + LOG + "]}").stallingAfter(40));
+    HttpRpcClient patient = HttpRpcClient.builder(RpcEndpoint.of(node.url("/"))).timeout(Duration.ofHours(1)).build();
+    CompletableFuture<List<RawLog>> call = CompletableFuture.supplyAsync(
+        () -> patient.getLogs(LogFilter.builder().fromBlock(0).toBlock(1).build()));
+    node.awaitStall();
+
+    patient.close();
+
+    assertClosedWhileInFlight(call);
+  }
+
+  private static void assertClosedWhileInFlight(CompletableFuture<?> call) {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+    RpcTransportException closed = assertInstanceOf(RpcTransportException.class, e.getCause());
+    assertEquals(RpcTransportException.Failure.CLOSED, closed.failure());
+    assertTrue(closed.getMessage().endsWith(": the client was closed"), closed.getMessage());
   }
 
   @Test

@@ -17,76 +17,117 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls that fail in every way against URLs full of credentials: no exception message, cause,
- * stack trace or log line may contain any of them.
+ * Calls that fail in every way against URLs with credentials in each of their parts: no exception
+ * message, cause, stack trace, {@code toString} or log line may contain any of them.
  */
 class RedactionTest {
-  private static final String KEY = "9aa3d95b3bc440fa88ea12eaa4456161";
-  private static final String PASSWORD = "hunter2-pw";
-  private static final String TOKEN = "tok_5f3e2a1b0c";
-  private static final String SECRET_PART = "/v3/" + KEY + "?apikey=" + TOKEN;
-  private static final List<String> SECRETS = List.of(KEY, PASSWORD, TOKEN);
   private static final Path LOG = Path.of("target", "rpc-test.log");
+
+  /** A URL form: user info (or null), what follows the host and port, and the secrets in it. */
+  record Form(String name, String userInfo, String suffix, List<String> secrets) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Form> forms() {
+    return Stream.of(
+        new Form("JWT-style key", null, "/key/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaGFpbndpcmUifQ.c2lnbmF0dXJlLWJ5dGVz",
+            List.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjaGFpbndpcmUifQ.c2lnbmF0dXJlLWJ5dGVz")),
+        new Form("lower-case key", null, "/v1/abcdefghijklmnopqrstuvwx", List.of("abcdefghijklmnopqrstuvwx")),
+        new Form("key with ~ and .", null, "/rpc/ab~cd.ef-12345", List.of("ab~cd.ef-12345")),
+        new Form("short key", null, "/x7q9", List.of("/x7q9")),
+        new Form("path parameter", null, "/rpc;key=s3cr3tvalue", List.of("s3cr3tvalue")),
+        new Form("user info", "admin:hunter2-pw", "/", List.of("hunter2-pw", "admin:hunter2-pw")),
+        new Form("query", null, "/v3/9aa3d95b3bc440fa88ea12eaa4456161?apikey=tok_5f3e2a1b0c",
+            List.of("9aa3d95b3bc440fa88ea12eaa4456161", "tok_5f3e2a1b0c")),
+        new Form("fragment", null, "/rpc#frag-5ecret99", List.of("frag-5ecret99")));
+  }
 
   private final List<Throwable> failures = new ArrayList<>();
 
-  @Test
-  void noFailureMessageStackTraceOrLogLineContainsACredential() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forms")
+  void noFailureMessageCauseToStringOrLogLineContainsACredential(Form form) throws IOException {
     // Opening the log file truncates it: open it before measuring.
-    LoggerFactory.getLogger(RedactionTest.class).info("redaction test starts");
+    LoggerFactory.getLogger(RedactionTest.class).info("redaction test starts: {}", form);
     long logBefore = Files.size(LOG);
+    List<String> shown = new ArrayList<>();
     try (CannedNode node = new CannedNode()) {
-      String url = node.url(SECRET_PART).replace("http://", "http://admin:" + PASSWORD + "@");
-      node.reply(CannedNode.Reply.status(429, Map.of("Retry-After", "1"), "slow down, key " + KEY));
-      node.reply(CannedNode.Reply.status(500, Map.of(), "failed request to " + url));
-      node.replyJson("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32002,\"message\":\"invalid project id " + KEY
-          + "\",\"data\":\"" + url + "\"}}");
-      node.replyJson("{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":\"" + TOKEN);
+      String url = withUser(node.url(form.suffix()), form.userInfo());
+      String echo = "failed request to " + url + ", path " + form.suffix() + ", key " + String.join(" ", form.secrets());
+      node.reply(CannedNode.Reply.status(429, Map.of("Retry-After", "1"), echo));
+      node.reply(CannedNode.Reply.status(500, Map.of("Content-Type", "text/html"), "<html>" + echo + "</html>"));
+      node.replyJson("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32002,\"message\":\"" + echo + "\",\"data\":\"" + url + "\"}}");
+      node.replyJson("{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":\"" + echo);
       try (HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of(url)).build()) {
         for (int i = 0; i < 4; i++) {
           fail(client::blockNumber);
         }
-        assertTrue(client.toString().contains("/v3/***?apikey=***"), client.toString());
+        shown.add(client.toString());
       }
-      fail(() -> WebSocketRpcClient.builder(RpcEndpoint.of(url.replace("http://", "ws://"))).connect());
+      WebSocketRpcClient.Builder notAWebSocket = WebSocketRpcClient.builder(RpcEndpoint.of(url.replace("http://", "ws://")));
+      fail(notAWebSocket::connect);
     }
     try (SilentServer silent = new SilentServer();
-        HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of(silent.url("http", SECRET_PART)))
+        HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of(withUser(silent.url("http", form.suffix()), form.userInfo())))
             .timeout(Duration.ofMillis(200)).build()) {
       assertTimeoutPreemptively(Duration.ofSeconds(30), () -> fail(client::chainId));
-    }
-    try (SilentServer silent = new SilentServer()) {
-      WebSocketRpcClient.Builder builder = WebSocketRpcClient.builder(RpcEndpoint.of(silent.url("ws", SECRET_PART)))
-          .connectTimeout(Duration.ofMillis(200));
-      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> fail(builder::connect));
     }
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of("http://127.0.0.1:" + closedPort + SECRET_PART)).build()) {
+    String refused = withUser("http://127.0.0.1:" + closedPort + form.suffix(), form.userInfo());
+    try (HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of(refused)).build()) {
       fail(client::blockNumber);
     }
-    fail(() -> WebSocketRpcClient.builder(RpcEndpoint.of("ws://127.0.0.1:" + closedPort + SECRET_PART)).connect());
-
-    assertTrue(failures.size() >= 9);
-    for (Throwable failure : failures) {
-      String everything = failure + "\n" + stackTrace(failure);
-      assertTrue(everything.contains("/v3/***?apikey=***"), everything);
-      for (String secret : SECRETS) {
-        assertFalse(everything.contains(secret), "a credential in:\n" + everything);
+    WebSocketRpcClient.Builder refusedSocket = WebSocketRpcClient.builder(RpcEndpoint.of(refused.replace("http://", "ws://")));
+    fail(refusedSocket::connect);
+    if (!form.suffix().contains("#")) {
+      // The JDK's WebSocket client refuses a URL with a fragment before connecting.
+      try (ScriptedWebSocketPeer peer = new ScriptedWebSocketPeer();
+          WebSocketRpcClient client = WebSocketRpcClient.builder(RpcEndpoint.of(withUser(peer.url(form.suffix()), form.userInfo())))
+              .connect()) {
+        shown.add(client.toString());
       }
     }
-    String logged = new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).substring((int) logBefore);
-    assertTrue(logged.contains("/v3/***?apikey=***"), logged);
-    for (String secret : SECRETS) {
-      assertFalse(logged.contains(secret), "a credential in the log:\n" + logged);
+
+    for (Throwable failure : failures) {
+      String everything = failure + "\n" + stackTrace(failure);
+      assertTrue(everything.contains("127.0.0.1:"), everything);
+      shown.add(everything);
     }
+    shown.add(new String(Files.readAllBytes(LOG), StandardCharsets.UTF_8).substring((int) logBefore));
+    for (String text : shown) {
+      for (String secret : form.secrets()) {
+        assertFalse(text.contains(secret), "a credential in:\n" + text);
+      }
+    }
+  }
+
+  @Test
+  void messagesNameALabelledEndpointByItsLabel() {
+    try (CannedNode node = new CannedNode();
+        HttpRpcClient client = HttpRpcClient.builder(RpcEndpoint.of(node.url("/v3/9aa3d95b3bc440fa88ea12eaa4456161")).withLabel("infura")).build()) {
+      RpcException e = assertThrows(RpcException.class, client::blockNumber);
+
+      assertTrue(e.getMessage().contains("infura (http://127.0.0.1:"), e.getMessage());
+      assertTrue(client.toString().contains("infura (http://127.0.0.1:"), client.toString());
+    }
+  }
+
+  private static String withUser(String url, String userInfo) {
+    return userInfo == null ? url : url.replace("://", "://" + userInfo + "@");
   }
 
   private void fail(Executable call) {

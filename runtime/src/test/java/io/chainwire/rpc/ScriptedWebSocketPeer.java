@@ -45,7 +45,12 @@ final class ScriptedWebSocketPeer implements AutoCloseable {
   }
 
   RpcEndpoint endpoint() {
-    return RpcEndpoint.of("ws://127.0.0.1:" + server.getLocalPort() + "/");
+    return RpcEndpoint.of(url("/"));
+  }
+
+  /** Returns the peer's URL with {@code suffix} (a path and query) after the port; the peer ignores it. */
+  String url(String suffix) {
+    return "ws://127.0.0.1:" + server.getLocalPort() + suffix;
   }
 
   /** Waits for the client's next text message. */

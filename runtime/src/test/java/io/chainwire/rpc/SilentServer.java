@@ -7,11 +7,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** A loopback server socket that accepts connections and never answers. */
 final class SilentServer implements AutoCloseable {
   private final ServerSocket socket;
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+  private final CountDownLatch connected = new CountDownLatch(1);
 
   SilentServer() {
     try {
@@ -32,9 +35,17 @@ final class SilentServer implements AutoCloseable {
     try {
       while (!socket.isClosed()) {
         accepted.add(socket.accept());
+        connected.countDown();
       }
     } catch (IOException e) {
       // The socket was closed: the test is over.
+    }
+  }
+
+  /** Waits until a client has connected. */
+  void awaitConnection() throws InterruptedException {
+    if (!connected.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no client connected within 30 s");
     }
   }
 

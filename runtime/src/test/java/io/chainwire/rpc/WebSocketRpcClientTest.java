@@ -146,6 +146,44 @@ class WebSocketRpcClientTest {
   }
 
   @Test
+  void closeFailsACallInFlightAtOnce() throws Exception {
+    Future<Long> head = CompletableFuture.supplyAsync(() -> client.send(RpcRequest.blockNumber().withTimeout(Duration.ofHours(1))));
+    peer.nextRequest();
+
+    client.close();
+
+    Exception e = assertThrows(Exception.class, () -> await(head));
+    RpcTransportException closed = assertInstanceOf(RpcTransportException.class, e.getCause());
+    assertEquals(RpcTransportException.Failure.CLOSED, closed.failure());
+    assertTrue(closed.getMessage().endsWith(": the client was closed"), closed.getMessage());
+  }
+
+  @Test
+  void aMessageOverTheLimitFailsTheRequestItAnswersAndTheConnectionGoesOn() throws Exception {
+    try (ScriptedWebSocketPeer small = new ScriptedWebSocketPeer();
+        WebSocketRpcClient limited = WebSocketRpcClient.builder(small.endpoint()).maxResponseBytes(4096).connect()) {
+      Future<Long> waiting = CompletableFuture.supplyAsync(() -> limited.send(RpcRequest.chainId().withTimeout(Duration.ofHours(1))));
+      long other = ScriptedWebSocketPeer.idOf(small.nextRequest());
+      Future<String> big = CompletableFuture.supplyAsync(() -> limited.call("eth_getLogs"));
+      long id = ScriptedWebSocketPeer.idOf(small.nextRequest());
+
+      // Over 4096 bytes in UTF-8 but about 2100 characters: the limit counts bytes.
+      String oversized = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":\"" + "é".repeat(2048) + "\"}";
+      small.sendFragments(oversized, 4);
+
+      Exception e = assertThrows(Exception.class, () -> await(big));
+      RpcResponseException tooLarge = assertInstanceOf(RpcResponseException.class, e.getCause());
+      assertTrue(tooLarge.isTooLarge());
+      assertEquals(RpcErrorKind.RANGE_TOO_LARGE, RpcErrors.classify(tooLarge));
+      assertTrue(tooLarge.getMessage().startsWith("eth_getLogs on ws://127.0.0.1:"), tooLarge.getMessage());
+      assertTrue(tooLarge.getMessage().contains("larger than the limit of 4096 bytes"), tooLarge.getMessage());
+      small.sendText("{\"jsonrpc\":\"2.0\",\"id\":" + other + ",\"result\":\"0x7a69\"}");
+      assertEquals(31337L, await(waiting));
+      assertTrue(limited.isOpen());
+    }
+  }
+
+  @Test
   void batchesOverTheSocket() throws Exception {
     Future<List<RpcResult<Long>>> batch = CompletableFuture.supplyAsync(
         () -> client.batch(List.of(RpcRequest.blockNumber(), RpcRequest.chainId())));

@@ -5,6 +5,7 @@ import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.internal.Hex;
 import io.chainwire.abi.internal.ValueAccess;
+import io.chainwire.rpc.Bloom;
 import java.io.IOException;
 
 /**
@@ -61,6 +62,11 @@ final class HexValues {
   /** Reads a 20-byte address: {@code 0x} and exactly 40 hex digits. */
   static Address address(JsonReader reader) throws IOException {
     return VALUES.address(fixed(reader, Address.SIZE, "a 20-byte address"));
+  }
+
+  /** Reads a logs bloom: {@code 0x} and exactly 512 hex digits. */
+  static Bloom bloom(JsonReader reader) throws IOException {
+    return Bloom.of(fixed(reader, Bloom.BYTES, "a 256-byte logs bloom"));
   }
 
   /** Reads data: {@code 0x} and an even number of hex digits, possibly none. */

@@ -44,6 +44,31 @@ final class WebSocketMessages {
     }
   }
 
+  /**
+   * Returns the id of the response that {@code prefix}, the start of a message, begins (or of a
+   * batch's first response), if the id comes before the prefix ends; null for a notification, or
+   * for a prefix that ends first.
+   */
+  static Long leadingId(byte[] prefix) {
+    try {
+      JsonReader reader = JsonReader.of(prefix);
+      JsonReader.Token token = reader.next();
+      if (token == JsonReader.Token.BEGIN_ARRAY) {
+        token = reader.next();
+      }
+      int field;
+      while (token == JsonReader.Token.BEGIN_OBJECT && (field = MESSAGE.next(reader)) >= 0) {
+        if (field == ID && reader.current() == JsonReader.Token.NUMBER && reader.isLong()) {
+          return reader.longValue();
+        }
+        reader.skipValue();
+      }
+    } catch (MalformedJson | IOException e) {
+      // The prefix ends before an id.
+    }
+    return null;
+  }
+
   private static Route routeObject(JsonReader reader) throws IOException {
     Long id = null;
     String method = null;

@@ -8,6 +8,8 @@ import io.chainwire.rpc.RpcTimeoutException;
 import io.chainwire.rpc.RpcTransportException;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -31,16 +33,23 @@ import org.slf4j.LoggerFactory;
  * subscription notifications to their {@link HeadDispatcher}s, reassembles fragmented text
  * messages, and ends everything exactly once when the connection ends, whoever ends it. It never
  * reconnects; a new session is a new connection.
+ *
+ * <p>A message may hold at most {@code maxResponseBytes} in UTF-8. One that grows past it is
+ * dropped as it arrives, without buffering the rest, and the request it answers fails as too large:
+ * the one whose id the message names before the limit, or, if it names none there, every request
+ * waiting. The connection stays open.
  */
-public final class WebSocketSession implements WebSocket.Listener {
+public final class WebSocketSession implements WebSocket.Listener, Exchange {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
   private static final String LABEL = "WebSocket";
-  // Bounds the memory one message can take (two bytes a char): a large eth_getLogs answer fits.
-  private static final int MAX_MESSAGE_CHARS = 64 << 20;
+  // How much of an oversized message is kept to find the id of the request it answers.
+  private static final int ID_PREFIX_CHARS = 256;
+  private static final int MAX_EXCERPT_CHARS = 2048;
   // A rare large message should not pin its buffer for the life of the connection.
   private static final int RETAINED_BUFFER_CHARS = 1 << 20;
 
   private final RpcEndpoint endpoint;
+  private final long maxMessageBytes;
   private final Map<Long, Pending<?>> pending = new ConcurrentHashMap<>();
   private final Map<String, HeadDispatcher> subscriptions = new ConcurrentHashMap<>();
   private final AtomicReference<Ending> ending = new AtomicReference<>();
@@ -48,25 +57,24 @@ public final class WebSocketSession implements WebSocket.Listener {
   private final StringBuilder message = new StringBuilder();
   private final Object sendLock = new Object();
   private volatile WebSocket socket;
+  // Read and written on the socket's thread only.
+  private long messageBytes;
+  private boolean dropping;
 
-  private WebSocketSession(RpcEndpoint endpoint) {
+  private WebSocketSession(RpcEndpoint endpoint, long maxMessageBytes) {
     this.endpoint = endpoint;
-  }
-
-  /** Reads a whole response message; runs on the socket's thread. */
-  @FunctionalInterface
-  public interface MessageReader<R> {
-    /** Reads the message from its first token on. */
-    R read(JsonReader reader) throws IOException;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   /**
    * Opens a connection, waiting at most {@code connectTimeout}.
    *
+   * @param maxMessageBytes the most a message may hold, in UTF-8
    * @throws RpcException if the connection cannot be opened in time
    */
-  public static WebSocketSession connect(HttpClient http, RpcEndpoint endpoint, Duration connectTimeout) {
-    WebSocketSession session = new WebSocketSession(endpoint);
+  public static WebSocketSession connect(
+      HttpClient http, RpcEndpoint endpoint, Duration connectTimeout, long maxMessageBytes) {
+    WebSocketSession session = new WebSocketSession(endpoint, maxMessageBytes);
     CompletableFuture<WebSocket> opening =
         http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(endpoint.uri(), session);
     try {
@@ -80,34 +88,35 @@ public final class WebSocketSession implements WebSocket.Listener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       opening.cancel(true);
-      throw new RpcTransportException("connect", endpoint, "interrupted while connecting", e);
+      throw TransportFailures.interrupted("connect", endpoint, e);
     }
     LOG.info("WebSocket connected to {}", endpoint);
     return session;
   }
 
   private static RpcException connectFailure(RpcEndpoint endpoint, Duration timeout, Throwable cause) {
-    if (cause instanceof HttpTimeoutException) {
+    if (cause instanceof WebSocketHandshakeException handshake) {
+      HttpResponse<?> answer = handshake.getResponse();
+      Object body = answer.body();
+      return TransportFailures.answer("connect", endpoint, answer.statusCode(),
+          answer.headers().firstValue("Content-Type").orElse(null), null,
+          body instanceof String text ? text.substring(0, Math.min(text.length(), MAX_EXCERPT_CHARS)) : "", true);
+    }
+    if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
       return new RpcTimeoutException("connect", endpoint, timeout, cause);
     }
-    if (cause instanceof WebSocketHandshakeException handshake) {
-      return new RpcTransportException("connect", endpoint, handshake.getResponse().statusCode(), null,
-          "the server refused the WebSocket handshake");
-    }
-    return new RpcTransportException("connect", endpoint, "cannot connect: " + describe(cause), cause);
+    return TransportFailures.of("connect", endpoint, cause, "connecting", timeout);
   }
 
   /**
    * Sends a request (single or batch) and waits for its response, read by {@code reader} on the
-   * socket's thread.
-   *
-   * @param label the method or batch, for messages
-   * @param ids the request ids; the response is matched by any of them
+   * socket's thread; the response is matched by any of the request's ids.
    */
-  public <R> R request(String label, List<Long> ids, String text, Duration timeout, MessageReader<R> reader) {
+  @Override
+  public <R> R exchange(String label, long firstId, int count, byte[] body, Duration timeout, MessageReader<R> reader) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Pending<R> call = new Pending<>(label, reader);
-    for (Long id : ids) {
+    for (long id = firstId; id < firstId + count; id++) {
       pending.put(id, call);
     }
     try {
@@ -115,7 +124,7 @@ public final class WebSocketSession implements WebSocket.Listener {
       if (ended != null) {
         throw ended.failure(label, endpoint);
       }
-      send(label, text, deadline);
+      send(label, new String(body, StandardCharsets.UTF_8), deadline);
       return call.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new RpcTimeoutException(label, endpoint, timeout, e);
@@ -123,9 +132,9 @@ public final class WebSocketSession implements WebSocket.Listener {
       throw (RpcException) e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RpcTransportException(label, endpoint, "interrupted while waiting for the response", e);
+      throw TransportFailures.interrupted(label, endpoint, e);
     } finally {
-      for (Long id : ids) {
+      for (long id = firstId; id < firstId + count; id++) {
         pending.remove(id, call);
       }
     }
@@ -137,7 +146,9 @@ public final class WebSocketSession implements WebSocket.Listener {
       try {
         socket.sendText(text, true).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       } catch (ExecutionException e) {
-        throw new RpcTransportException(label, endpoint, "sending failed: " + describe(e.getCause()), e.getCause());
+        Ending ended = ending.get();
+        // A send that close() cut short fails as the other calls in flight do.
+        throw ended != null ? ended.failure(label, endpoint) : TransportFailures.of(label, endpoint, e.getCause(), "sending", null);
       }
     }
   }
@@ -173,7 +184,7 @@ public final class WebSocketSession implements WebSocket.Listener {
    * most {@code timeout} for the node's close reply, then drops the connection.
    */
   public void close(Duration timeout) {
-    if (!end(new Ending(null, "closed by this client"))) {
+    if (!end(new Ending(null, "the client was closed"))) {
       return;
     }
     WebSocket ws = socket;
@@ -198,22 +209,57 @@ public final class WebSocketSession implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    if (message.length() + data.length() > MAX_MESSAGE_CHARS) {
-      message.setLength(0);
-      fail(new RpcResponseException(LABEL, endpoint, "", "a message longer than " + MAX_MESSAGE_CHARS + " characters", null));
-      return null;
-    }
-    message.append(data);
-    if (last) {
-      String text = message.toString();
-      message.setLength(0);
-      if (message.capacity() > RETAINED_BUFFER_CHARS) {
-        message.trimToSize();
+    if (!dropping) {
+      messageBytes += utf8Length(data);
+      if (messageBytes > maxMessageBytes) {
+        dropping = true;
+        tooLarge(message.length() >= ID_PREFIX_CHARS
+            ? message.substring(0, ID_PREFIX_CHARS)
+            : message.append(data, 0, Math.min(data.length(), ID_PREFIX_CHARS - message.length())).toString());
+        resetMessage();
+      } else {
+        message.append(data);
       }
-      dispatch(text);
+    }
+    if (last) {
+      if (!dropping) {
+        String text = message.toString();
+        resetMessage();
+        dispatch(text);
+      }
+      dropping = false;
+      messageBytes = 0;
     }
     webSocket.request(1);
     return null;
+  }
+
+  private void resetMessage() {
+    message.setLength(0);
+    if (message.capacity() > RETAINED_BUFFER_CHARS) {
+      message.trimToSize();
+    }
+  }
+
+  /** Fails the request that an oversized message answers, named by its id in {@code prefix}, or every one waiting. */
+  private void tooLarge(String prefix) {
+    Long id = WebSocketMessages.leadingId(prefix.getBytes(StandardCharsets.UTF_8));
+    Pending<?> named = id == null ? null : pending.get(id);
+    List<Pending<?>> calls = named != null ? List.of(named) : List.copyOf(pending.values());
+    LOG.info("dropping a WebSocket message from {} larger than {} bytes", endpoint, maxMessageBytes);
+    for (Pending<?> call : calls) {
+      call.result.completeExceptionally(RpcResponseException.tooLarge(call.label, endpoint, maxMessageBytes));
+    }
+  }
+
+  private static long utf8Length(CharSequence text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // A surrogate counts 2, so a pair counts the 4 bytes of its code point.
+      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
   }
 
   @Override
@@ -235,7 +281,7 @@ public final class WebSocketSession implements WebSocket.Listener {
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
     inputClosed.complete(null);
-    String why = "the connection failed: " + describe(error);
+    String why = "the connection failed: " + TransportFailures.describe(error);
     if (end(new Ending(new RpcTransportException(LABEL, endpoint, why, error), why))) {
       LOG.info("WebSocket to {}: {}", endpoint, why);
     }
@@ -255,7 +301,7 @@ public final class WebSocketSession implements WebSocket.Listener {
     } catch (RpcException e) {
       fail(e);
     } catch (RuntimeException e) {
-      fail(new RpcTransportException(LABEL, endpoint, "handling a message failed: " + describe(e), e));
+      fail(new RpcTransportException(LABEL, endpoint, "handling a message failed: " + TransportFailures.describe(e), e));
     }
   }
 
@@ -305,14 +351,12 @@ public final class WebSocketSession implements WebSocket.Listener {
     return true;
   }
 
-  private static String describe(Throwable error) {
-    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getClass().getSimpleName() + ": " + error.getMessage();
-  }
-
   /** Why the connection ended: {@code cause} is null when this side closed it. */
   private record Ending(RpcException cause, String reason) {
     RpcException failure(String label, RpcEndpoint endpoint) {
-      return new RpcTransportException(label, endpoint, "the WebSocket connection ended: " + reason, cause);
+      return cause == null
+          ? TransportFailures.closed(label, endpoint)
+          : new RpcTransportException(label, endpoint, "the WebSocket connection ended: " + reason, cause);
     }
   }
 

@@ -2,15 +2,15 @@ package io.chainwire.stream.internal;
 
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
-import io.chainwire.rpc.KnownProviderError;
 import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
-import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.rpc.RpcErrors;
 import io.chainwire.rpc.RpcException;
-import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.rpc.WebSocketRpcClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,9 +22,8 @@ import java.util.function.Function;
  * Thread-safe.
  */
 public final class Endpoint implements AutoCloseable {
-  private static final int TOO_MANY_REQUESTS = 429;
-
   private final RpcEndpoint address;
+  private final String name;
   private final Duration timeout;
   private final Duration maxRetryAfter;
   private final RangeSizer ranges;
@@ -44,12 +43,14 @@ public final class Endpoint implements AutoCloseable {
   /** Creates an endpoint that connects through {@code connector}; nothing connects before the first request. */
   public Endpoint(
       RpcEndpoint address,
+      String name,
       Duration timeout,
       long maxRange,
       Duration maxRetryAfter,
       StopSignal stop,
       NodeConnector connector) {
     this.address = Objects.requireNonNull(address, "address");
+    this.name = Objects.requireNonNull(name, "name");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.ranges = new RangeSizer(maxRange);
     this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
@@ -64,9 +65,26 @@ public final class Endpoint implements AutoCloseable {
     return address;
   }
 
-  /** Returns the redacted URL, for messages. */
+  /**
+   * Returns the endpoint's name in messages and metric tags: its label and redacted URL, after its
+   * position among the stream's endpoints when another one would look alike.
+   */
   public String name() {
-    return address.redacted();
+    return name;
+  }
+
+  /**
+   * Returns the names of {@code endpoints} for messages: each one's {@linkplain
+   * RpcEndpoint#displayName() display name}, numbered from 1 by position where two look alike.
+   */
+  public static List<String> names(List<RpcEndpoint> endpoints) {
+    List<String> shown = endpoints.stream().map(RpcEndpoint::displayName).toList();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < endpoints.size(); i++) {
+      boolean alike = Collections.frequency(shown, shown.get(i)) > 1;
+      names.add(alike ? endpoints.get(i).displayName(i + 1) : shown.get(i));
+    }
+    return names;
   }
 
   /** Returns the block range this endpoint is learned to accept. */
@@ -91,7 +109,7 @@ public final class Endpoint implements AutoCloseable {
       gate.succeeded();
       return result;
     } catch (RpcException e) {
-      if (isRateLimit(e)) {
+      if (RpcErrors.isRateLimit(e)) {
         gate.limited(RpcErrors.retryAfter(e).map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked));
       }
       throw e;
@@ -161,18 +179,6 @@ public final class Endpoint implements AutoCloseable {
     }
   }
 
-  /** Returns true if {@code failure} says the node is limiting this client's request rate. */
-  static boolean isRateLimit(RpcException failure) {
-    if (failure instanceof RpcTransportException transport
-        && transport.statusCode().orElse(-1) == TOO_MANY_REQUESTS) {
-      return true;
-    }
-    if (failure instanceof RpcErrorException error && error.code() == TOO_MANY_REQUESTS) {
-      return true;
-    }
-    return RpcErrors.knownError(failure).filter(KnownProviderError.RATE_LIMITED::equals).isPresent();
-  }
-
   private synchronized RpcClient client() {
     if (closed) {
       throw new StreamStopping();
@@ -229,7 +235,7 @@ public final class Endpoint implements AutoCloseable {
     }
   }
 
-  /** Returns the redacted URL. */
+  /** Returns the endpoint's name. */
   @Override
   public String toString() {
     return name();

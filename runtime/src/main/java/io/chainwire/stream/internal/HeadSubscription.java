@@ -154,7 +154,7 @@ public final class HeadSubscription implements AutoCloseable {
             cause instanceof RpcException ? cause.getMessage() : cause.toString());
       } else if (keep) {
         LOG.info("stream '{}': subscribed to new heads on {}", stream, endpoint);
-        metrics.subscribed(endpoint.redacted());
+        metrics.subscribed(endpoint.displayName());
       } else {
         opened.close();
       }

@@ -188,7 +188,7 @@ public final class NodeCaller {
 
   private Next decide(Endpoint endpoint, String what, RpcException failure) {
     RpcErrorKind kind = RpcErrors.classify(failure);
-    if (Endpoint.isRateLimit(failure)) {
+    if (RpcErrors.isRateLimit(failure)) {
       LOG.debug("stream '{}': {} rate-limited {}: {}", stream, endpoint, what, failure.getMessage());
       return Next.ELSEWHERE;
     }

@@ -8,7 +8,6 @@ import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.RpcErrorException;
-import io.chainwire.rpc.RpcErrorKind;
 import io.chainwire.rpc.RpcErrors;
 import io.chainwire.rpc.RpcException;
 import io.chainwire.stream.ReorgBelowFinalizedException;
@@ -409,7 +408,7 @@ public final class StreamEngine {
   }
 
   private static boolean saysTagUnsupported(RuntimeException failure) {
-    return failure instanceof RpcException rpc && RpcErrors.classify(rpc) == RpcErrorKind.PERMANENT;
+    return failure instanceof RpcException rpc && RpcErrors.isUnsupportedBlockTag(rpc);
   }
 
   /** Records the node's finalized block as seen finalized, if it is a block the stream handled. */

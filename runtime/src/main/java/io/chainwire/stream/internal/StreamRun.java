@@ -149,9 +149,10 @@ public final class StreamRun implements StreamHandle {
     Environment environment = settings.environment();
     try {
       store = settings.store().orElseGet(this::openDefaultStore);
-      for (RpcEndpoint address : settings.endpoints()) {
-        endpoints.add(new Endpoint(address, settings.requestTimeout(), settings.maxRange(), settings.maxRetryAfter(),
-            stop, environment.connector()));
+      List<String> names = Endpoint.names(settings.endpoints());
+      for (int i = 0; i < names.size(); i++) {
+        endpoints.add(new Endpoint(settings.endpoints().get(i), names.get(i), settings.requestTimeout(),
+            settings.maxRange(), settings.maxRetryAfter(), stop, environment.connector()));
       }
       this.endpoints = List.copyOf(endpoints);
       Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());

@@ -40,7 +40,7 @@ class RangeFetchTest {
   @BeforeEach
   void startNode() throws IOException {
     node = LoopbackHttp.start(RangeFetchTest::answer);
-    endpoint = new Endpoint(LoopbackHttp.endpoint(node), Duration.ofSeconds(5), 100, Duration.ofMinutes(1),
+    endpoint = new Endpoint(LoopbackHttp.endpoint(node), "node", Duration.ofSeconds(5), 100, Duration.ofMinutes(1),
         new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   }
 
