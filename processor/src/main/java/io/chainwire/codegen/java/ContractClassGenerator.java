@@ -65,6 +65,10 @@ import javax.lang.model.element.Modifier;
  *       class uses ({@code Event}, {@code Filter}, the contract class), gets a trailing {@code _},
  *       repeated until the name is free. Any clash left after these rules is settled the same
  *       way, in an order fixed by the events' content.
+ *   <li><b>Shadowing.</b> A name that only shadows a type the generated code uses, such as
+ *       {@code Object}, {@code Record} or {@code String} from {@code java.lang}, or a runtime type
+ *       such as {@code Hash} or {@code Builder} ({@code TopicFilter.Builder}), is kept: the code
+ *       names the shadowed type qualified ({@code java.lang.Object[]}) wherever the record hides it.
  * </ul>
  *
  * <p>The generator rejects, with an {@link IllegalArgumentException}, models that no ABI encoder

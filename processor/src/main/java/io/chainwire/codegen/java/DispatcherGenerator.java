@@ -80,7 +80,7 @@ public final class DispatcherGenerator {
   private static MethodSpec constructor(DispatcherSpec spec) {
     return MethodSpec.constructorBuilder()
         .addJavadoc("Creates a dispatcher that calls {@code handler}.\n\n")
-        .addJavadoc("@throws NullPointerException if {@code handler} is null\n")
+        .addJavadoc("@throws $T if {@code handler} is null\n", NullPointerException.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(spec.handler(), "handler")
         .addStatement("this.handler = $T.requireNonNull(handler, $S)", Objects.class, "handler")

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Names of generated types and members: deterministic, independent of ABI order, and always legal Java. */
 class NamingTest {
   @ParameterizedTest
-  @ValueSource(strings = {"overloads", "tokens", "structs", "anonymous", "keywords", "unnamed"})
+  @ValueSource(strings = {"overloads", "tokens", "structs", "anonymous", "keywords", "unnamed", "holdout", "holdoutstructs"})
   void everyNestedTypeAndHelperIsTheSameWhateverTheAbiOrder(String name) {
     AbiContract contract = GeneratedCode.readContract(GeneratedCode.abiFile(GeneratedCode.GOLDENS.resolve(name)));
     Map<String, String> expected = members(contract);
@@ -73,6 +73,13 @@ class NamingTest {
         LoadedContract.components(keywords.nested("Qualifiers")));
     assertEquals(List.of("event", "decodeEventStruct_", "meta"), LoadedContract.components(keywords.nested("Wrapped")));
     assertEquals(List.of("int_", "new_", "hashCode_"), LoadedContract.components(keywords.nested("EventStruct")));
+  }
+
+  @Test
+  void namesThatOnlyShadowJavaLangTypesAreKept() {
+    assertEquals(List.of("Builder", "Entry", "Event", "Event_", "Filter_", "Object", "Record"), nestedTypes("holdout"));
+    assertEquals(List.of("Builder", "Event", "EventStruct", "FilterStruct", "Object", "Record", "Stored", "Wrapped"),
+        nestedTypes("holdoutstructs"));
   }
 
   @Test
