@@ -4,6 +4,8 @@ import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import java.lang.NullPointerException;
+import java.lang.Override;
 import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Generated;

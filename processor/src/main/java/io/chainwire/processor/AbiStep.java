@@ -57,14 +57,7 @@ final class AbiStep {
       reporter.error(Message.DUPLICATE_CLASS, request.site(), qualifiedName, first.describeElement());
       return;
     }
-    JavaFile file;
-    try {
-      file = generator.generate(contract.get(), packageName, className.get());
-    } catch (IllegalArgumentException rejected) {
-      reporter.error(
-          Message.GENERATION_REJECTED, request.site(), qualifiedName, source.get().name(), rejected.getMessage());
-      return;
-    }
+    JavaFile file = generator.generate(contract.get(), packageName, className.get());
     writer.write(file, request.element(), request.site());
   }
 }

@@ -101,12 +101,12 @@ enum Message {
       "ABI file %s has no contract \"%s\"; it holds: %s.",
       "Set contract to one of these names."),
   ABI_INVALID_NAME(
-      "the class name \"%s\" %s cannot name a contract class: it must be a Java identifier other"
-          + " than a keyword, Event or Filter.",
+      "@ContractAbi cannot generate a class of that name: %s.",
+      "Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token, or leave it out to"
+          + " name the class after the contract."),
+  ABI_UNNAMED_CONTRACT(
+      "ABI file %s gives no class name: %s.",
       "Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token."),
-  GENERATION_REJECTED(
-      "the generator cannot write %s from ABI file %s: %s.",
-      "Fix the ABI file, or set name in @ContractAbi to another class name."),
   DUPLICATE_CLASS(
       "@ContractAbi generates %s, which the @ContractAbi on %s already generates.",
       "Set a different name on one of them."),

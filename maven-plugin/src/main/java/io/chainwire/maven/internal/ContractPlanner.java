@@ -5,12 +5,12 @@ import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
 import io.chainwire.codegen.java.ContractClassGenerator;
+import io.chainwire.codegen.java.ContractClassNaming;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns ABI files into Java sources: reads each file, names a class per contract (sub-packages
@@ -61,17 +61,18 @@ public final class ContractPlanner {
       }
       String packageOfFile = packageOf(source);
       for (AbiContract contract : contracts) {
-        Optional<String> simpleName = ContractClassNames.typeName(contract.name());
-        if (simpleName.isEmpty()) {
+        ContractClassNaming.Result naming = ContractClassNaming.forContract(contract.name());
+        if (naming instanceof ContractClassNaming.Rejected rejected) {
           problems.add(
-              source.displayPath()
-                  + ": contract name \""
-                  + contract.name()
-                  + "\" has no characters usable in a Java class name; rename the contract or"
-                  + " the file");
+              source.displayPath() + ": " + rejected.problem() + "; rename the contract or the file");
           continue;
         }
-        PlannedClass planned = new PlannedClass(source, contract, packageOfFile, simpleName.get());
+        PlannedClass planned =
+            new PlannedClass(
+                source,
+                contract,
+                packageOfFile,
+                ((ContractClassNaming.Named) naming).simpleName());
         // Case-insensitive, so two classes never share a file on macOS or Windows.
         PlannedClass earlier =
             byName.putIfAbsent(planned.qualifiedName().toLowerCase(Locale.ROOT), planned);
@@ -90,7 +91,7 @@ public final class ContractPlanner {
     String directory = source.directory();
     if (!directory.isEmpty()) {
       for (String segment : directory.split("/")) {
-        name.append('.').append(ContractClassNames.packageSegment(segment));
+        name.append('.').append(PackageNames.packageSegment(segment));
       }
     }
     return name.toString();

@@ -23,6 +23,8 @@ import javax.lang.model.element.Modifier;
  * Writes the dispatcher of a handler interface: an {@link EventDispatcher} that tests a raw log
  * against each handled event in turn ({@code matches}: topic 0 and topic count), decodes it with
  * that event's {@code decode} and calls the handler method. Straight-line code, no reflection.
+ * The {@code java.lang} types it uses are imported like any other, so that a contract class of the
+ * handler's package named {@code Override} or {@code Object} cannot hide them.
  */
 public final class DispatcherGenerator {
   private static final ClassName GENERATED =
@@ -47,9 +49,7 @@ public final class DispatcherGenerator {
         .addMethod(constructor(spec))
         .addMethod(topicsMethod())
         .addMethod(dispatchMethod(spec));
-    return JavaFile.builder(spec.dispatcher().packageName(), type.build())
-        .skipJavaLangImports(true)
-        .build();
+    return JavaFile.builder(spec.dispatcher().packageName(), type.build()).build();
   }
 
   private static CodeBlock typeJavadoc(DispatcherSpec spec) {
