@@ -40,7 +40,8 @@ import org.apache.maven.project.MavenProject;
  * fingerprint of the ABI files and settings, and when it matches nothing is read or written.
  * Otherwise files are rewritten only where their content changes, and classes whose ABI is gone
  * are deleted. A malformed ABI fails the build naming the file, the JSON location and the reason;
- * every bad file is reported at once.
+ * every bad file is reported at once. A contract whose ABI declares no events still gets its class
+ * (with no event records, and a {@code decode} that rejects every log), and an INFO line says so.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
@@ -154,6 +155,7 @@ public final class GenerateMojo extends AbstractMojo {
     if (result.abiFiles() == 0) {
       getLog().warn("chainwire: no ABI files found in " + abiLocation);
     }
+    result.notes().forEach(note -> getLog().info("chainwire: " + note));
     String classes = result.classes() == 1 ? "1 class" : result.classes() + " classes";
     if (result.upToDate()) {
       getLog().info("chainwire: " + classes + " up to date");

@@ -123,6 +123,25 @@ final class ContractAbiGenerationTest {
   }
 
   @Test
+  void generatesTheClassOfAnAbiWithoutEventsWithANoteThatFailsNoBuild() throws IOException, AbiFormatException {
+    Path abi = project.file("src/test/Library.json", "[{\"type\": \"function\", \"name\": \"square\"}]");
+    JavaFileObject source =
+        project.source(
+            "src/test/package-info.java",
+            "@io.chainwire.annotation.ContractAbi(path = \"Library.json\")",
+            "package test;");
+    Compilation compilation = compile(List.of("-Werror"), source);
+    assertThat(compilation)
+        .hadNoteContaining(
+            "contract Library in ABI file " + abi + " declares no events, so test.Library has no event records and"
+                + " its decode rejects every log. Nothing to do if the contract emits no events; otherwise check that"
+                + " the file holds its whole ABI.")
+        .inFile(source)
+        .onLineContaining("@io.chainwire.annotation.ContractAbi(path = \"Library.json\")");
+    assertEquals(generatorOutput(abi, "Library", "test", "Library"), generated(compilation, "test.Library"));
+  }
+
+  @Test
   void readsAFileNextToTheAnnotatedSourceFile() throws IOException, AbiFormatException {
     Path abi = project.abi("src/test/abi/Hello.json", "Hello.json");
     JavaFileObject source =

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Turns ABI files into Java sources: reads each file, names a class per contract (sub-packages
  * from subdirectories), rejects two contracts that map to one class, and runs the shared
- * generator. Every bad file is reported, not just the first.
+ * generator. Every bad file is reported, not just the first; a contract without events gets a
+ * note.
  */
 public final class ContractPlanner {
   private final String packageName;
@@ -42,7 +43,10 @@ public final class ContractPlanner {
       JavaFile file =
           generator.generate(planned.contract(), planned.packageName(), planned.simpleName());
       generated.add(
-          new GeneratedSource(planned.qualifiedName().replace('.', '/') + ".java", file.toString()));
+          new GeneratedSource(
+              planned.qualifiedName().replace('.', '/') + ".java",
+              file.toString(),
+              planned.contract().events().isEmpty() ? List.of(noEvents(planned)) : List.of()));
     }
     return generated;
   }
@@ -95,6 +99,20 @@ public final class ContractPlanner {
       }
     }
     return name.toString();
+  }
+
+  /**
+   * The class of a contract without events is still generated, so that code naming it compiles
+   * and both build paths give the same classes; the note says why it is empty.
+   */
+  private static String noEvents(PlannedClass planned) {
+    return planned.source().displayPath()
+        + ": contract \""
+        + planned.contract().name()
+        + "\" declares no events, so "
+        + planned.qualifiedName()
+        + " has no event records and its decode rejects every log; check that the file holds the"
+        + " contract's whole ABI if it emits events";
   }
 
   private static String clash(PlannedClass earlier, PlannedClass later) {

@@ -75,6 +75,25 @@ class ContractPlannerTest {
   }
 
   @Test
+  void generatesAContractWithoutEventsWithANoteSayingSo() throws Exception {
+    List<GeneratedSource> sources =
+        new ContractPlanner("com.example")
+            .plan(
+                List.of(
+                    source("Ping.json", EVENTS),
+                    source("lib/Library.json", "[{\"type\": \"function\", \"name\": \"f\"}]")));
+
+    assertEquals(List.of("com/example/Ping.java", "com/example/lib/Library.java"), paths(sources));
+    assertEquals(List.of(), sources.get(0).notes());
+    assertEquals(
+        List.of(
+            "src/main/abi/lib/Library.json: contract \"Library\" declares no events, so"
+                + " com.example.lib.Library has no event records and its decode rejects every log;"
+                + " check that the file holds the contract's whole ABI if it emits events"),
+        sources.get(1).notes());
+  }
+
+  @Test
   void generatesAClassPerContractOfCombinedJson() throws Exception {
     String combined =
         "{\"contracts\": {\"src/Pair.sol:Pair\": {\"abi\": "
