@@ -1,9 +1,13 @@
 package test;
 
+import io.chainwire.abi.AbiDecodingException;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.handler.UndecodableLogException;
+import java.lang.NullPointerException;
+import java.lang.Override;
 import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -12,7 +16,9 @@ import javax.annotation.processing.Generated;
  * Routes raw logs of {@link Token} events to a {@link Handlers.Transfers}.
  *
  * <p>A log of an event the handler takes is decoded and passed to its method; any other
- * log is left alone. Events, in the order they are tried:
+ * log is left alone. A log with the topic 0 and topic count of such an event that does not
+ * decode as it is an {@link UndecodableLogException}, and no method is called. An exception
+ * from a handler method propagates unchanged. Events, in the order they are tried:
  *
  * <ul>
  *   <li>{@code Transfer(address,address,uint256)} to {@code onTransfer}
@@ -41,7 +47,13 @@ final class Handlers_TransfersDispatcher implements EventDispatcher {
   @Override
   public boolean dispatch(RawLog log, EventContext context) {
     if (Token.Transfer.matches(log)) {
-      handler.onTransfer(Token.Transfer.decode(log));
+      Token.Transfer event;
+      try {
+        event = Token.Transfer.decode(log);
+      } catch (AbiDecodingException e) {
+        throw new UndecodableLogException(log.meta(), Token.Transfer.SIGNATURE, e);
+      }
+      handler.onTransfer(event);
       return true;
     }
     return false;

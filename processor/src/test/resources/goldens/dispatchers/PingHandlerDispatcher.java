@@ -1,9 +1,13 @@
 package test;
 
+import io.chainwire.abi.AbiDecodingException;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.handler.UndecodableLogException;
+import java.lang.NullPointerException;
+import java.lang.Override;
 import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Generated;
@@ -12,7 +16,9 @@ import javax.annotation.processing.Generated;
  * Routes raw logs of {@link Hello} events to a {@link PingHandler}.
  *
  * <p>A log of an event the handler takes is decoded and passed to its method; any other
- * log is left alone. Events, in the order they are tried:
+ * log is left alone. A log with the topic 0 and topic count of such an event that does not
+ * decode as it is an {@link UndecodableLogException}, and no method is called. An exception
+ * from a handler method propagates unchanged. Events, in the order they are tried:
  *
  * <ul>
  *   <li>{@code Ping(uint256)} to {@code onPing}
@@ -42,11 +48,23 @@ public final class PingHandlerDispatcher implements EventDispatcher {
   @Override
   public boolean dispatch(RawLog log, EventContext context) {
     if (Hello.Ping.matches(log)) {
-      handler.onPing(Hello.Ping.decode(log), context);
+      Hello.Ping event;
+      try {
+        event = Hello.Ping.decode(log);
+      } catch (AbiDecodingException e) {
+        throw new UndecodableLogException(log.meta(), Hello.Ping.SIGNATURE, e);
+      }
+      handler.onPing(event, context);
       return true;
     }
     if (Hello.MessageSent.matches(log)) {
-      handler.onEvent(Hello.MessageSent.decode(log));
+      Hello.MessageSent event;
+      try {
+        event = Hello.MessageSent.decode(log);
+      } catch (AbiDecodingException e) {
+        throw new UndecodableLogException(log.meta(), Hello.MessageSent.SIGNATURE, e);
+      }
+      handler.onEvent(event);
       return true;
     }
     return false;

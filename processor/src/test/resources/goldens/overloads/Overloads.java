@@ -11,6 +11,8 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.abi.TopicFilter;
 import io.chainwire.abi.Topics;
+import java.lang.Object;
+import java.lang.String;
 import java.math.BigInteger;
 import java.util.List;
 import javax.annotation.processing.Generated;

@@ -10,6 +10,7 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.abi.TopicFilter;
 import io.chainwire.abi.Topics;
+import java.lang.String;
 import java.math.BigInteger;
 import javax.annotation.processing.Generated;
 

@@ -5,7 +5,7 @@ import io.chainwire.maven.internal.GenerationRequest;
 import io.chainwire.maven.internal.GenerationResult;
 import io.chainwire.maven.internal.IncrementalGenerator;
 import io.chainwire.maven.internal.InvalidAbiInputException;
-import io.chainwire.maven.internal.ContractClassNames;
+import io.chainwire.maven.internal.PackageNames;
 import io.chainwire.maven.internal.RelativePaths;
 import io.chainwire.maven.internal.ToolVersion;
 import java.io.File;
@@ -31,13 +31,17 @@ import org.apache.maven.project.MavenProject;
  * #abiDirectory} gives a class in a sub-package of {@link #packageName}. The class is named after
  * the contract (the artifact's {@code contractName}, the combined JSON key, else the file name),
  * capitalised and with characters other than ASCII letters, digits and {@code _} dropped: {@code
- * my-token} gives {@code MyToken}.
+ * my-token} gives {@code MyToken}; {@code Event} and {@code Filter}, which name types nested in
+ * every contract class, give {@code EventContract} and {@code FilterContract}. The annotation
+ * processor names classes by the same rule ({@link
+ * io.chainwire.codegen.java.ContractClassNaming}), so either path gives the same source.
  *
  * <p>An unchanged build does no work: {@code target/chainwire/<execution id>.state} records a
  * fingerprint of the ABI files and settings, and when it matches nothing is read or written.
  * Otherwise files are rewritten only where their content changes, and classes whose ABI is gone
  * are deleted. A malformed ABI fails the build naming the file, the JSON location and the reason;
- * every bad file is reported at once.
+ * every bad file is reported at once. A contract whose ABI declares no events still gets its class
+ * (with no event records, and a {@code decode} that rejects every log), and an INFO line says so.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
@@ -102,7 +106,7 @@ public final class GenerateMojo extends AbstractMojo {
               + " configuration of chainwire-maven-plugin, for example"
               + " <packageName>com.example.contracts</packageName>");
     }
-    if (!ContractClassNames.isPackageName(packageName)) {
+    if (!PackageNames.isPackageName(packageName)) {
       throw new MojoFailureException(
           "chainwire: packageName \""
               + packageName
@@ -151,6 +155,7 @@ public final class GenerateMojo extends AbstractMojo {
     if (result.abiFiles() == 0) {
       getLog().warn("chainwire: no ABI files found in " + abiLocation);
     }
+    result.notes().forEach(note -> getLog().info("chainwire: " + note));
     String classes = result.classes() == 1 ? "1 class" : result.classes() + " classes";
     if (result.upToDate()) {
       getLog().info("chainwire: " + classes + " up to date");

@@ -14,7 +14,8 @@ import javax.annotation.processing.ProcessingEnvironment;
 /**
  * Takes one {@code @ContractAbi} through the pipeline: locate and read the ABI file, select the
  * contract and its class name, generate the class with the generator the Maven plugin uses, write
- * it. Remembers every class it generated, to reject a second annotation generating the same one.
+ * it. A contract without events still gets its class, as from the plugin, with a note saying so.
+ * Remembers every class it generated, to reject a second annotation generating the same one.
  */
 final class AbiStep {
   private final Reporter reporter;
@@ -57,14 +58,10 @@ final class AbiStep {
       reporter.error(Message.DUPLICATE_CLASS, request.site(), qualifiedName, first.describeElement());
       return;
     }
-    JavaFile file;
-    try {
-      file = generator.generate(contract.get(), packageName, className.get());
-    } catch (IllegalArgumentException rejected) {
-      reporter.error(
-          Message.GENERATION_REJECTED, request.site(), qualifiedName, source.get().name(), rejected.getMessage());
-      return;
+    if (contract.get().events().isEmpty()) {
+      reporter.note(Message.ABI_NO_EVENTS, request.site(), contract.get().name(), source.get().name(), qualifiedName);
     }
+    JavaFile file = generator.generate(contract.get(), packageName, className.get());
     writer.write(file, request.element(), request.site());
   }
 }

@@ -1,23 +1,17 @@
 package io.chainwire.processor;
 
 import io.chainwire.codegen.abi.AbiContract;
+import io.chainwire.codegen.java.ContractClassNaming;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javax.lang.model.SourceVersion;
 
 /**
  * Picks the contract a {@code @ContractAbi} asks for from the contracts of its file, and the name
  * of the class to generate for it.
  */
 final class ContractSelector {
-  /**
-   * Identifiers no contract class may take: those Java reserves for type names although they are
-   * not keywords, and the names of the types nested in every contract class.
-   */
-  private static final Set<String> RESERVED_NAMES = Set.of("var", "yield", "record", "sealed", "permits", "Event", "Filter");
-
   private final Reporter reporter;
   private final Annotations annotations;
 
@@ -55,20 +49,25 @@ final class ContractSelector {
     return selected;
   }
 
-  /** Returns the simple name of the class to generate, or empty after reporting that it cannot name one. */
+  /**
+   * Returns the simple name of the class to generate: the one set by {@code name}, else the one
+   * {@link ContractClassNaming} gives the contract; or empty after reporting that there is none.
+   */
   Optional<String> className(AbiRequest request, String file, AbiContract contract) {
     if (!request.name().isEmpty()) {
-      return checkName(request.name(), "set by name", request.site("name", annotations));
+      return named(ContractClassNaming.forChosenName(request.name()),
+          problem -> reporter.error(Message.ABI_INVALID_NAME, request.site("name", annotations), problem));
     }
-    return checkName(contract.name(), "taken from the contract name in " + file, request.site());
+    return named(ContractClassNaming.forContract(contract.name()),
+        problem -> reporter.error(Message.ABI_UNNAMED_CONTRACT, request.site(), file, problem));
   }
 
-  private Optional<String> checkName(String name, String origin, Site site) {
-    if (SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !RESERVED_NAMES.contains(name)) {
-      return Optional.of(name);
+  private static Optional<String> named(ContractClassNaming.Result result, Consumer<String> reportProblem) {
+    if (result instanceof ContractClassNaming.Rejected rejected) {
+      reportProblem.accept(rejected.problem());
+      return Optional.empty();
     }
-    reporter.error(Message.ABI_INVALID_NAME, site, name, origin);
-    return Optional.empty();
+    return Optional.of(((ContractClassNaming.Named) result).simpleName());
   }
 
   private static String names(List<AbiContract> contracts) {

@@ -7,8 +7,10 @@ import java.util.Locale;
  * are {@link String#format} arguments; positional ones ({@code %1$s}) are used where a value
  * appears twice.
  *
- * <p>All of them are errors: each describes code or input that would otherwise fail later and
- * less clearly (in generated code, or at run time by routing no logs).
+ * <p>All of them are errors, each describing code or input that would otherwise fail later and
+ * less clearly (in generated code, or at run time by routing no logs), except {@link
+ * #ABI_NO_EVENTS}, a note: the class it speaks of is generated and compiles, so it must not fail a
+ * build that turns warnings into errors.
  */
 enum Message {
   HANDLER_NOT_INTERFACE(
@@ -101,12 +103,17 @@ enum Message {
       "ABI file %s has no contract \"%s\"; it holds: %s.",
       "Set contract to one of these names."),
   ABI_INVALID_NAME(
-      "the class name \"%s\" %s cannot name a contract class: it must be a Java identifier other"
-          + " than a keyword, Event or Filter.",
+      "@ContractAbi cannot generate a class of that name: %s.",
+      "Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token, or leave it out to"
+          + " name the class after the contract."),
+  ABI_UNNAMED_CONTRACT(
+      "ABI file %s gives no class name: %s.",
       "Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token."),
-  GENERATION_REJECTED(
-      "the generator cannot write %s from ABI file %s: %s.",
-      "Fix the ABI file, or set name in @ContractAbi to another class name."),
+  ABI_NO_EVENTS(
+      "contract %s in ABI file %s declares no events, so %s has no event records and its decode"
+          + " rejects every log.",
+      "Nothing to do if the contract emits no events; otherwise check that the file holds its whole"
+          + " ABI."),
   DUPLICATE_CLASS(
       "@ContractAbi generates %s, which the @ContractAbi on %s already generates.",
       "Set a different name on one of them."),

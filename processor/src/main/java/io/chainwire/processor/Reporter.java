@@ -10,8 +10,8 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * Prints the catalogue's messages as javac errors at their {@link Site}, and turns unexpected
- * exceptions into errors so none escapes to javac.
+ * Prints the catalogue's messages as javac errors (or notes) at their {@link Site}, and turns
+ * unexpected exceptions into errors so none escapes to javac.
  */
 final class Reporter {
   private final Messager messager;
@@ -28,12 +28,20 @@ final class Reporter {
   /** Prints {@code message} formatted with {@code args} as an error at {@code site}. */
   void error(Message message, Site site, Object... args) {
     errors++;
-    String text = message.format(args);
+    print(Diagnostic.Kind.ERROR, message.format(args), site);
+  }
+
+  /** Prints {@code message} formatted with {@code args} as a note at {@code site}; a note fails no build. */
+  void note(Message message, Site site, Object... args) {
+    print(Diagnostic.Kind.NOTE, message.format(args), site);
+  }
+
+  private void print(Diagnostic.Kind kind, String text, Site site) {
     Optional<RepeatedAnnotationPositions.Position> position = repeated.flatMap(positions -> positions.find(site));
     if (position.isPresent()) {
-      trees.orElseThrow().printMessage(Diagnostic.Kind.ERROR, text, position.get().tree(), position.get().file());
+      trees.orElseThrow().printMessage(kind, text, position.get().tree(), position.get().file());
     } else {
-      messager.printMessage(Diagnostic.Kind.ERROR, text, site.element(), site.annotation(), site.value());
+      messager.printMessage(kind, text, site.element(), site.annotation(), site.value());
     }
   }
 

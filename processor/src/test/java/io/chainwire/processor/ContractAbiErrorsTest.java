@@ -164,22 +164,37 @@ final class ContractAbiErrorsTest {
             "    name = \"Hello-World\")");
     assertThat(compile(source))
         .hadErrorContaining(
-            "the class name \"Hello-World\" set by name cannot name a contract class: it must be a"
-                + " Java identifier other than a keyword, Event or Filter. Set name = \"<Name>\" in"
-                + " @ContractAbi to a Java identifier such as Token.")
+            "@ContractAbi cannot generate a class of that name: the class name \"Hello-World\" is not a"
+                + " Java identifier of ASCII letters, digits, _ and $ that does not start with a digit."
+                + " Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token, or leave it"
+                + " out to name the class after the contract.")
         .inFile(source)
         .onLineContaining("name = \"Hello-World\"");
   }
 
   @Test
-  void rejectsAContractNameThatIsNotAnIdentifier() {
-    Path abi = project.abi("src/test/hello-world.json", "Hello.json");
-    JavaFileObject source = packageInfo("@ContractAbi(path = \"hello-world.json\")");
+  void rejectsAClassNameOutsideAscii() {
+    project.abi("src/test/Hello.json", "Hello.json");
+    // The source spells the name with Unicode escapes, so it reads the same in any file encoding.
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Gr\\u00fc\\u00dfe\")");
     assertThat(compile(source))
         .hadErrorContaining(
-            "the class name \"hello-world\" taken from the contract name in " + abi + " cannot name a contract class")
+            "@ContractAbi cannot generate a class of that name: the class name \"Gr\u00fc\u00dfe\" is not a"
+                + " Java identifier of ASCII letters, digits, _ and $")
         .inFile(source)
-        .onLineContaining("@ContractAbi(path = \"hello-world.json\")");
+        .onLineContaining("name = \"Gr");
+  }
+
+  @Test
+  void rejectsAContractNameThatGivesNoClassName() {
+    Path abi = project.abi("src/test/---.json", "Hello.json");
+    JavaFileObject source = packageInfo("@ContractAbi(path = \"---.json\")");
+    assertThat(compile(source))
+        .hadErrorContaining(
+            "ABI file " + abi + " gives no class name: contract name \"---\" has no characters usable in a"
+                + " Java class name. Set name = \"<Name>\" in @ContractAbi to a Java identifier such as Token.")
+        .inFile(source)
+        .onLineContaining("@ContractAbi(path = \"---.json\")");
   }
 
   @Test
@@ -187,23 +202,11 @@ final class ContractAbiErrorsTest {
     project.abi("src/test/Hello.json", "Hello.json");
     JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Event\")");
     assertThat(compile(source))
-        .hadErrorContaining("the class name \"Event\" set by name cannot name a contract class")
+        .hadErrorContaining(
+            "the class name \"Event\" names a type nested in every contract class, and Java forbids a"
+                + " class to share the name of a type it holds")
         .inFile(source)
         .onLineContaining("name = \"Event\"");
-  }
-
-  @Test
-  void reportsWhatTheGeneratorRejects() {
-    Path abi = project.abi("src/test/Hello.json", "Hello.json");
-    // The source spells the name with Unicode escapes, so it reads the same in any file encoding.
-    JavaFileObject source = packageInfo("@ContractAbi(path = \"Hello.json\", name = \"Gr\\u00fc\\u00dfe\")");
-    assertThat(compile(source))
-        .hadErrorContaining(
-            "the generator cannot write test.Gr\u00fc\u00dfe from ABI file " + abi + ": cannot name the class of"
-                + " contract Hello \"Gr\u00fc\u00dfe\": it must be a Java identifier other than a keyword,"
-                + " Event or Filter. Fix the ABI file, or set name in @ContractAbi to another class name.")
-        .inFile(source)
-        .onLineContaining("@ContractAbi(path = \"Hello.json\"");
   }
 
   @Test
@@ -218,7 +221,7 @@ final class ContractAbiErrorsTest {
             "@ContractAbi(path = \"Gone.json\")");
     Compilation compilation = compile(source);
     assertThat(compilation)
-        .hadErrorContaining("the class name \"record\" set by name cannot name a contract class")
+        .hadErrorContaining("the class name \"record\" is reserved by Java")
         .inFile(source)
         .onLineContaining("name = \"record\"");
     assertThat(compilation)

@@ -10,6 +10,7 @@ import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
 import io.chainwire.codegen.java.ContractClassGenerator;
+import io.chainwire.codegen.java.ContractClassNaming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,10 @@ final class ContractAbiGenerationTest {
     return new ContractClassGenerator().generate(selected, packageName, simpleName).toString();
   }
 
+  private static String className(String contract) {
+    return ((ContractClassNaming.Named) ContractClassNaming.forContract(contract)).simpleName();
+  }
+
   static Stream<String> goldenCases() throws IOException {
     try (Stream<Path> folders = Files.list(GOLDENS)) {
       return folders.filter(folder -> {
@@ -92,9 +97,48 @@ final class ContractAbiGenerationTest {
             "@io.chainwire.annotation.ContractAbi(path = \"" + abi + "\")",
             "package " + packageName + ";");
     Compilation compilation = compile(List.of(), source);
-    String expected = generatorOutput(abi, contract, packageName, contract);
-    assertEquals(expected, generated(compilation, packageName + "." + contract));
-    assertEquals(Files.readString(GOLDENS.resolve(name).resolve(contract + ".java")), expected);
+    String className = className(contract);
+    String expected = generatorOutput(abi, contract, packageName, className);
+    assertEquals(expected, generated(compilation, packageName + "." + className));
+    assertEquals(Files.readString(GOLDENS.resolve(name).resolve(className + ".java")), expected);
+  }
+
+  @Test
+  void namesTheClassAfterTheContractAsTheMavenPluginDoes() throws IOException, AbiFormatException {
+    Path myToken = project.abi("src/test/my-token.json", "Token.json");
+    Path event = project.abi("src/test/Event.json", "Hello.json");
+    Path filter = project.abi("src/test/Filter.json", "Hello.json");
+    JavaFileObject source =
+        project.source(
+            "src/test/package-info.java",
+            "@ContractAbi(path = \"my-token.json\")",
+            "@ContractAbi(path = \"Event.json\")",
+            "@ContractAbi(path = \"Filter.json\")",
+            "package test;",
+            "import io.chainwire.annotation.ContractAbi;");
+    Compilation compilation = compile(List.of(), source);
+    assertEquals(generatorOutput(myToken, "my-token", "test", "MyToken"), generated(compilation, "test.MyToken"));
+    assertEquals(generatorOutput(event, "Event", "test", "EventContract"), generated(compilation, "test.EventContract"));
+    assertEquals(generatorOutput(filter, "Filter", "test", "FilterContract"), generated(compilation, "test.FilterContract"));
+  }
+
+  @Test
+  void generatesTheClassOfAnAbiWithoutEventsWithANoteThatFailsNoBuild() throws IOException, AbiFormatException {
+    Path abi = project.file("src/test/Library.json", "[{\"type\": \"function\", \"name\": \"square\"}]");
+    JavaFileObject source =
+        project.source(
+            "src/test/package-info.java",
+            "@io.chainwire.annotation.ContractAbi(path = \"Library.json\")",
+            "package test;");
+    Compilation compilation = compile(List.of("-Werror"), source);
+    assertThat(compilation)
+        .hadNoteContaining(
+            "contract Library in ABI file " + abi + " declares no events, so test.Library has no event records and"
+                + " its decode rejects every log. Nothing to do if the contract emits no events; otherwise check that"
+                + " the file holds its whole ABI.")
+        .inFile(source)
+        .onLineContaining("@io.chainwire.annotation.ContractAbi(path = \"Library.json\")");
+    assertEquals(generatorOutput(abi, "Library", "test", "Library"), generated(compilation, "test.Library"));
   }
 
   @Test

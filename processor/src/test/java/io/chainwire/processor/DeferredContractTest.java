@@ -53,7 +53,7 @@ final class DeferredContractTest {
       assertThat(compilation)
           .generatedSourceFile("test.HelloHandlerDispatcher")
           .contentsAsUtf8String()
-          .contains("handler.onMessageSent(Hello.MessageSent.decode(log), context);");
+          .contains("event = Hello.MessageSent.decode(log);");
     }
   }
 

@@ -59,6 +59,26 @@ final class DispatcherGenerationTest {
   }
 
   @Test
+  void compilesBesideContractClassesNamedLikeJavaLangTypes() {
+    JavaFileObject handler =
+        source("ObjectHandler",
+            "@ContractHandler(Object.class)",
+            "public interface ObjectHandler {",
+            "  void onMessageSent(Object.MessageSent event, EventContext context);",
+            "}");
+    Compilation compilation =
+        javac()
+            .withProcessors(new ContractHandlerProcessor())
+            .withOptions("-Xlint:all,-processing", "-Werror")
+            .compile(
+                HandlerSources.contract("contract-abi/Hello.json", "Object"),
+                HandlerSources.contract("contract-abi/Hello.json", "Override"),
+                HandlerSources.contract("contract-abi/Hello.json", "NullPointerException"),
+                handler);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
   void namesANestedHandlersDispatcherAfterItsEnclosingTypes() {
     JavaFileObject handler =
         source("Handlers",

@@ -8,10 +8,12 @@ import static io.chainwire.processor.HandlerSources.TOKENS;
 import static io.chainwire.processor.HandlerSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import io.chainwire.abi.AbiDecodingException;
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
@@ -19,6 +21,7 @@ import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.handler.UndecodableLogException;
 import io.chainwire.testing.CompiledClasses;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -43,6 +46,12 @@ final class DispatcherRuntimeTest {
   private record Dispatch(EventDispatcher dispatcher, List<List<Object>> calls) {}
 
   private static Dispatch dispatcherFor(JavaFileObject handler, String handlerName) throws ReflectiveOperationException {
+    return dispatcherFor(handler, handlerName, null);
+  }
+
+  /** Returns a dispatcher whose handler records each call, then throws {@code failure} if it is not null. */
+  private static Dispatch dispatcherFor(JavaFileObject handler, String handlerName, RuntimeException failure)
+      throws ReflectiveOperationException {
     Compilation compilation = javac().withProcessors(new ContractHandlerProcessor()).compile(HELLO, TOKEN, TOKENS, handler);
     assertThat(compilation).succeededWithoutWarnings();
     ClassLoader loader = new CompiledClasses(compilation);
@@ -57,6 +66,9 @@ final class DispatcherRuntimeTest {
               call.add(method.getName());
               call.addAll(Arrays.asList(args));
               calls.add(call);
+              if (failure != null) {
+                throw failure;
+              }
               return null;
             });
     EventDispatcher dispatcher =
@@ -138,6 +150,41 @@ final class DispatcherRuntimeTest {
     assertFalse(hello.dispatcher().dispatch(wrongTopicCount, CONTEXT));
     assertFalse(hello.dispatcher().dispatch(noTopics, CONTEXT));
     assertEquals(List.of(), hello.calls());
+  }
+
+  @Test
+  void reportsALogWithTheEventsTopicsThatDoesNotDecodeAsItWithoutCallingTheHandler()
+      throws ReflectiveOperationException {
+    Dispatch hello = dispatcherFor(HELLO_HANDLER, "HelloHandler");
+    // MessageSent's topics, but its data is one byte: no string fits.
+    RawLog foreign =
+        new RawLog(List.of(Hash.keccak256("MessageSent(address,string)"), topic(ALICE)), Bytes.of(new byte[1]), META);
+
+    UndecodableLogException e =
+        assertThrows(UndecodableLogException.class, () -> hello.dispatcher().dispatch(foreign, CONTEXT));
+
+    assertEquals(META, e.meta());
+    assertEquals("MessageSent(address,string)", e.signature());
+    assertEquals("MessageSent(address,string)", e.getCause().event());
+    assertEquals(
+        "the log at block 7, log index 3, from " + Address.ZERO + " has the topic 0 of MessageSent(address,string)"
+            + " but does not decode as it: " + e.getCause().getMessage(),
+        e.getMessage());
+    assertEquals(List.of(), hello.calls());
+  }
+
+  @Test
+  void letsAnExceptionFromAHandlerMethodPropagateUnchanged() throws ReflectiveOperationException {
+    RawLog ping = new RawLog(List.of(Hash.keccak256("Ping(uint256)")), Bytes.of(word(BigInteger.TEN)), META);
+    IllegalStateException failure = new IllegalStateException("database down");
+    // Even a decoding failure of the handler's own is the handler's, not the log's.
+    AbiDecodingException ownDecoding = new AbiDecodingException("Other(uint256)", null, "handler decoded something else");
+
+    Dispatch failing = dispatcherFor(HELLO_HANDLER, "HelloHandler", failure);
+    assertSame(failure, assertThrows(IllegalStateException.class, () -> failing.dispatcher().dispatch(ping, CONTEXT)));
+    Dispatch decoding = dispatcherFor(HELLO_HANDLER, "HelloHandler", ownDecoding);
+    assertSame(ownDecoding, assertThrows(AbiDecodingException.class, () -> decoding.dispatcher().dispatch(ping, CONTEXT)));
+    assertEquals("onPing", decoding.calls().get(0).get(0));
   }
 
   @Test

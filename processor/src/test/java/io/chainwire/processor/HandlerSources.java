@@ -56,7 +56,8 @@ final class HandlerSources {
     }
   }
 
-  private static JavaFileObject contract(String abi, String simpleName) {
+  /** Returns {@code test.<simpleName>} generated from the test resource {@code abi}. */
+  static JavaFileObject contract(String abi, String simpleName) {
     return JavaFileObjects.forSourceString("test." + simpleName, generate(abi, simpleName).toString());
   }
 }

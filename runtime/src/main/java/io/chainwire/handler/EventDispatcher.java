@@ -14,10 +14,13 @@ public interface EventDispatcher {
   Set<Hash> topics();
 
   /**
-   * Decodes {@code log} and calls the handler method for its event.
+   * Decodes {@code log} and calls the handler method for its event. An exception the handler
+   * method throws propagates unchanged.
    *
    * @return false if no handler method takes this log's event, true if one was called
-   * @throws io.chainwire.abi.AbiDecodingException if the log claims an event but does not encode it
+   * @throws UndecodableLogException if the log's topic 0 and topic count are those of an event a
+   *     handler method takes, but its topics or data do not encode that event; no handler method
+   *     was called
    */
   boolean dispatch(RawLog log, EventContext context);
 }

@@ -5,17 +5,18 @@ import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
 import io.chainwire.codegen.java.ContractClassGenerator;
+import io.chainwire.codegen.java.ContractClassNaming;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns ABI files into Java sources: reads each file, names a class per contract (sub-packages
  * from subdirectories), rejects two contracts that map to one class, and runs the shared
- * generator. Every bad file is reported, not just the first.
+ * generator. Every bad file is reported, not just the first; a contract without events gets a
+ * note.
  */
 public final class ContractPlanner {
   private final String packageName;
@@ -42,7 +43,10 @@ public final class ContractPlanner {
       JavaFile file =
           generator.generate(planned.contract(), planned.packageName(), planned.simpleName());
       generated.add(
-          new GeneratedSource(planned.qualifiedName().replace('.', '/') + ".java", file.toString()));
+          new GeneratedSource(
+              planned.qualifiedName().replace('.', '/') + ".java",
+              file.toString(),
+              planned.contract().events().isEmpty() ? List.of(noEvents(planned)) : List.of()));
     }
     return generated;
   }
@@ -61,17 +65,18 @@ public final class ContractPlanner {
       }
       String packageOfFile = packageOf(source);
       for (AbiContract contract : contracts) {
-        Optional<String> simpleName = ContractClassNames.typeName(contract.name());
-        if (simpleName.isEmpty()) {
+        ContractClassNaming.Result naming = ContractClassNaming.forContract(contract.name());
+        if (naming instanceof ContractClassNaming.Rejected rejected) {
           problems.add(
-              source.displayPath()
-                  + ": contract name \""
-                  + contract.name()
-                  + "\" has no characters usable in a Java class name; rename the contract or"
-                  + " the file");
+              source.displayPath() + ": " + rejected.problem() + "; rename the contract or the file");
           continue;
         }
-        PlannedClass planned = new PlannedClass(source, contract, packageOfFile, simpleName.get());
+        PlannedClass planned =
+            new PlannedClass(
+                source,
+                contract,
+                packageOfFile,
+                ((ContractClassNaming.Named) naming).simpleName());
         // Case-insensitive, so two classes never share a file on macOS or Windows.
         PlannedClass earlier =
             byName.putIfAbsent(planned.qualifiedName().toLowerCase(Locale.ROOT), planned);
@@ -90,10 +95,24 @@ public final class ContractPlanner {
     String directory = source.directory();
     if (!directory.isEmpty()) {
       for (String segment : directory.split("/")) {
-        name.append('.').append(ContractClassNames.packageSegment(segment));
+        name.append('.').append(PackageNames.packageSegment(segment));
       }
     }
     return name.toString();
+  }
+
+  /**
+   * The class of a contract without events is still generated, so that code naming it compiles
+   * and both build paths give the same classes; the note says why it is empty.
+   */
+  private static String noEvents(PlannedClass planned) {
+    return planned.source().displayPath()
+        + ": contract \""
+        + planned.contract().name()
+        + "\" declares no events, so "
+        + planned.qualifiedName()
+        + " has no event records and its decode rejects every log; check that the file holds the"
+        + " contract's whole ABI if it emits events";
   }
 
   private static String clash(PlannedClass earlier, PlannedClass later) {

@@ -44,7 +44,8 @@ public final class IncrementalGenerator {
         && previous.get().outputDirectory().equals(outputDirectory)
         && previous.get().files().stream()
             .allMatch(file -> Files.isRegularFile(request.outputDirectory().resolve(file)))) {
-      return new GenerationResult(sources.size(), previous.get().files().size(), true, 0, 0);
+      return new GenerationResult(
+          sources.size(), previous.get().files().size(), true, 0, 0, List.of());
     }
 
     List<GeneratedSource> generated = new ContractPlanner(request.packageName()).plan(sources);
@@ -64,7 +65,9 @@ public final class IncrementalGenerator {
     int written = writer.write(generated);
     int deleted = writer.delete(stale);
     new GenerationState(digest, outputDirectory, files).write(request.stateFile());
-    return new GenerationResult(sources.size(), files.size(), false, written, deleted);
+    List<String> notes =
+        generated.stream().flatMap(source -> source.notes().stream()).toList();
+    return new GenerationResult(sources.size(), files.size(), false, written, deleted, notes);
   }
 
   private static String digest(

@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.chainwire.codegen.abi.AbiContract;
+import io.chainwire.codegen.abi.AbiReader;
+import io.chainwire.codegen.java.ContractClassGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,49 @@ class ContractPlannerTest {
             "com/example/erc_721/v2/MyToken.java",
             "com/example/hardhat/Vault.java"),
         paths(sources));
+  }
+
+  @Test
+  void namesContractsEventAndFilterAndJavaLangNamesAsTheProcessorDoes() throws Exception {
+    List<GeneratedSource> sources =
+        new ContractPlanner("com.example")
+            .plan(
+                List.of(
+                    source("Event.json", EVENTS),
+                    source("Filter.json", EVENTS),
+                    source("Object.json", EVENTS),
+                    source("record.json", EVENTS)));
+
+    assertEquals(
+        List.of(
+            "com/example/EventContract.java",
+            "com/example/FilterContract.java",
+            "com/example/Object.java",
+            "com/example/Record.java"),
+        paths(sources));
+    AbiContract event = AbiReader.read("Event.json", EVENTS.getBytes(UTF_8)).get(0);
+    assertEquals(
+        new ContractClassGenerator().generate(event, "com.example", "EventContract").toString(),
+        sources.get(0).content());
+  }
+
+  @Test
+  void generatesAContractWithoutEventsWithANoteSayingSo() throws Exception {
+    List<GeneratedSource> sources =
+        new ContractPlanner("com.example")
+            .plan(
+                List.of(
+                    source("Ping.json", EVENTS),
+                    source("lib/Library.json", "[{\"type\": \"function\", \"name\": \"f\"}]")));
+
+    assertEquals(List.of("com/example/Ping.java", "com/example/lib/Library.java"), paths(sources));
+    assertEquals(List.of(), sources.get(0).notes());
+    assertEquals(
+        List.of(
+            "src/main/abi/lib/Library.json: contract \"Library\" declares no events, so"
+                + " com.example.lib.Library has no event records and its decode rejects every log;"
+                + " check that the file holds the contract's whole ABI if it emits events"),
+        sources.get(1).notes());
   }
 
   @Test

@@ -71,7 +71,7 @@ class IncrementalGeneratorTest {
 
     GenerationResult result = run("com.example");
 
-    assertEquals(new GenerationResult(2, 2, false, 2, 0), result);
+    assertEquals(new GenerationResult(2, 2, false, 2, 0, List.of()), result);
     assertEquals(
         List.of("com/example/Ping.java", "com/example/tokens/Erc20.java"), generatedFiles());
     assertTrue(
@@ -90,9 +90,26 @@ class IncrementalGeneratorTest {
 
     GenerationResult result = run("com.example");
 
-    assertEquals(new GenerationResult(1, 1, true, 0, 0), result);
+    assertEquals(new GenerationResult(1, 1, true, 0, 0, List.of()), result);
     assertEquals(LONG_AGO, Files.getLastModifiedTime(generated));
     assertEquals(LONG_AGO, Files.getLastModifiedTime(state));
+  }
+
+  @Test
+  void notesAContractWithoutEventsWhenItGeneratesItsClass() throws Exception {
+    abi("Library.json", "[]");
+
+    GenerationResult result = run("com.example");
+
+    assertEquals(1, result.notes().size());
+    assertTrue(
+        result
+            .notes()
+            .get(0)
+            .startsWith("src/main/abi/Library.json: contract \"Library\" declares no events"),
+        result.notes().get(0));
+    assertEquals(List.of("com/example/Library.java"), generatedFiles());
+    assertEquals(List.of(), run("com.example").notes(), "an up-to-date run reads nothing");
   }
 
   @Test
@@ -105,7 +122,7 @@ class IncrementalGeneratorTest {
     Files.writeString(erc20, TRANSFER.replace("uint256", "uint128"));
     GenerationResult result = run("com.example");
 
-    assertEquals(new GenerationResult(2, 2, false, 1, 0), result);
+    assertEquals(new GenerationResult(2, 2, false, 1, 0, List.of()), result);
     assertEquals(LONG_AGO, Files.getLastModifiedTime(output("com/example/Ping.java")));
     assertTrue(Files.readString(output("com/example/Erc20.java")).contains("uint128"));
   }
@@ -119,7 +136,7 @@ class IncrementalGeneratorTest {
     Files.delete(erc20);
     GenerationResult result = run("com.example");
 
-    assertEquals(new GenerationResult(1, 1, false, 0, 1), result);
+    assertEquals(new GenerationResult(1, 1, false, 0, 1, List.of()), result);
     assertEquals(List.of("com/example/Ping.java"), generatedFiles());
     assertFalse(Files.exists(output("com/example/tokens")));
   }
@@ -145,7 +162,7 @@ class IncrementalGeneratorTest {
 
     GenerationResult result = run("org.example");
 
-    assertEquals(new GenerationResult(1, 1, false, 1, 1), result);
+    assertEquals(new GenerationResult(1, 1, false, 1, 1, List.of()), result);
     assertEquals(List.of("org/example/Ping.java"), generatedFiles());
   }
 
@@ -157,7 +174,7 @@ class IncrementalGeneratorTest {
     Files.delete(output("com/example/Ping.java"));
     GenerationResult result = run("com.example");
 
-    assertEquals(new GenerationResult(1, 1, false, 1, 0), result);
+    assertEquals(new GenerationResult(1, 1, false, 1, 0, List.of()), result);
     assertTrue(Files.exists(output("com/example/Ping.java")));
   }
 

@@ -21,7 +21,8 @@ class SourceTreeWriterTest {
   void writesNewFilesIntoPackageDirectories() throws IOException {
     int written =
         new SourceTreeWriter(output)
-            .write(List.of(new GeneratedSource("com/example/A.java", "class A {}\n")));
+            .write(
+                List.of(new GeneratedSource("com/example/A.java", "class A {}\n", List.of())));
 
     assertEquals(1, written);
     assertEquals("class A {}\n", Files.readString(output.resolve("com/example/A.java")));
@@ -34,7 +35,8 @@ class SourceTreeWriterTest {
     Files.setLastModifiedTime(file, LONG_AGO);
 
     int written =
-        new SourceTreeWriter(output).write(List.of(new GeneratedSource("A.java", "class A {}\n")));
+        new SourceTreeWriter(output)
+            .write(List.of(new GeneratedSource("A.java", "class A {}\n", List.of())));
 
     assertEquals(0, written);
     assertEquals(LONG_AGO, Files.getLastModifiedTime(file));
@@ -47,7 +49,7 @@ class SourceTreeWriterTest {
 
     int written =
         new SourceTreeWriter(output)
-            .write(List.of(new GeneratedSource("A.java", "final class A {}\n")));
+            .write(List.of(new GeneratedSource("A.java", "final class A {}\n", List.of())));
 
     assertEquals(1, written);
     assertEquals("final class A {}\n", Files.readString(file));

@@ -12,15 +12,12 @@ import io.chainwire.abi.Hash;
 import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiEvent;
 import io.chainwire.codegen.abi.AbiParameter;
-import io.chainwire.codegen.abi.AbiType;
-import io.chainwire.codegen.abi.AbiType.ArrayType;
 import io.chainwire.codegen.abi.AbiType.TupleType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -41,6 +38,10 @@ import javax.lang.model.element.Modifier;
  * <p>None of these rules depends on the order of entries in the ABI.
  *
  * <ul>
+ *   <li><b>The class.</b> {@link ContractClassNaming} names it after its contract, with characters
+ *       Java does not allow dropped and the next one capitalised ({@code my-token} gives
+ *       {@code MyToken}); a contract {@code Event} or {@code Filter}, which name nested types,
+ *       gives {@code EventContract} or {@code FilterContract}.
  *   <li><b>Events.</b> A record takes its event's name. Events that share a name (overloads) take a
  *       suffix of their parameter types: {@code Transfer(address,uint256)} becomes
  *       {@code TransferAddressUint256}; arrays add {@code Array} (and the length if fixed), tuples
@@ -65,10 +66,19 @@ import javax.lang.model.element.Modifier;
  *       class uses ({@code Event}, {@code Filter}, the contract class), gets a trailing {@code _},
  *       repeated until the name is free. Any clash left after these rules is settled the same
  *       way, in an order fixed by the events' content.
+ *   <li><b>Shadowing.</b> A name that only shadows a type the generated code uses, such as
+ *       {@code Object}, {@code Record} or {@code String} from {@code java.lang}, or a runtime type
+ *       such as {@code Hash} or {@code Builder} ({@code TopicFilter.Builder}), is kept: the code
+ *       names the shadowed type qualified ({@code java.lang.Object[]}) wherever a record or the
+ *       class hides it. The class imports the {@code java.lang} types it uses like any other, so
+ *       that another contract's class in the same package, named {@code Object} or
+ *       {@code String}, does not hide them either.
  * </ul>
  *
- * <p>The generator rejects, with an {@link IllegalArgumentException}, models that no ABI encoder
- * can produce: an empty tuple, a zero-length fixed array, too many indexed arguments.
+ * <p>The generator expects a model that {@link io.chainwire.codegen.abi.AbiReader} would accept,
+ * which checks every rule of the ABI where it can say where in the file: at most
+ * {@value AbiEvent#MAX_INDEXED} indexed inputs ({@value AbiEvent#MAX_INDEXED_ANONYMOUS} for an
+ * anonymous event), no empty tuple and no zero-length array.
  */
 public final class ContractClassGenerator {
   private static final AnnotationSpec GENERATED =
@@ -79,16 +89,14 @@ public final class ContractClassGenerator {
   /**
    * Returns the source of {@code packageName.simpleName} for {@code contract}.
    *
-   * @throws IllegalArgumentException if {@code simpleName} is not a Java identifier, or is
-   *     {@code Event} or {@code Filter} (names of nested types), or if the model is one no ABI
-   *     encoder can produce
+   * @throws IllegalArgumentException if {@link ContractClassNaming#forChosenName} rejects
+   *     {@code simpleName}
    */
   public JavaFile generate(AbiContract contract, String packageName, String simpleName) {
-    if (!JavaNames.escape(JavaNames.identifier(simpleName, "_"), ContractNames.NESTED_TYPES, Set.of()).equals(simpleName)) {
-      throw new IllegalArgumentException("cannot name the class of contract " + contract.name() + " \"" + simpleName
-          + "\": it must be a Java identifier other than a keyword, Event or Filter");
+    if (ContractClassNaming.forChosenName(simpleName) instanceof ContractClassNaming.Rejected rejected) {
+      throw new IllegalArgumentException("cannot generate the class of contract " + contract.name() + ": "
+          + rejected.problem());
     }
-    contract.events().forEach(ContractClassGenerator::validate);
     ClassName contractClass = ClassName.get(packageName, simpleName);
     ContractNames names = ContractNames.plan(contract, contractClass);
     JavaTypes types = new JavaTypes(names);
@@ -103,6 +111,7 @@ public final class ContractClassGenerator {
         .addJavadoc("<p>Each event is a record of its arguments and the log's {@code LogMeta}, with the event's\n"
             + "{@code SIGNATURE}, a {@code decode} that checks every topic and data word, and a {@code filter()}\n"
             + "builder of topic filters. {@link #decode} decodes a log of any event that has a topic 0.\n")
+        .addJavadoc(renamedNote(contract, simpleName))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(contractDecode(names, eventInterface))
         .addMethods(decoder.helpers())
@@ -113,8 +122,18 @@ public final class ContractClassGenerator {
     names.structs().forEach((tuple, record) -> type.addType(structRecord(tuple, record, names, types)));
     return JavaFile.builder(packageName, type.build())
         .addFileComment("Generated by chainwire from the ABI of $L. Do not edit: the build regenerates it.", simpleName)
-        .skipJavaLangImports(true)
         .build();
+  }
+
+  /** Says why the class of a contract named like a nested type has another name; empty otherwise. */
+  private static CodeBlock renamedNote(AbiContract contract, String simpleName) {
+    String plain = ContractClassNaming.plainName(contract.name());
+    boolean renamed = !simpleName.equals(plain)
+        && ContractClassNaming.forContract(contract.name()).equals(new ContractClassNaming.Named(simpleName));
+    return renamed
+        ? CodeBlock.of("\n<p>Named {@code $L}, not {@code $L}: a class cannot share its name with a type it holds.\n",
+            simpleName, plain)
+        : CodeBlock.of("");
   }
 
   private static TypeSpec eventInterface(ContractNames names, ClassName eventInterface) {
@@ -229,29 +248,5 @@ public final class ContractClassGenerator {
         .addJavadoc(doc.build())
         .recordConstructor(constructor.build())
         .build();
-  }
-
-  private static void validate(AbiEvent event) {
-    long indexed = event.inputs().stream().filter(AbiParameter::indexed).count();
-    int max = event.anonymous() ? AbiEvent.MAX_INDEXED_ANONYMOUS : AbiEvent.MAX_INDEXED;
-    if (indexed > max) {
-      throw new IllegalArgumentException("event " + event.signature() + " has " + indexed
-          + " indexed inputs; a" + (event.anonymous() ? "n anonymous" : "") + " event can have at most " + max);
-    }
-    event.inputs().forEach(input -> validate(event, input.type()));
-  }
-
-  private static void validate(AbiEvent event, AbiType type) {
-    if (type instanceof ArrayType array) {
-      if (array.length() == 0) {
-        throw new IllegalArgumentException("event " + event.signature() + " has a zero-length array " + array.canonical());
-      }
-      validate(event, array.element());
-    } else if (type instanceof TupleType tuple) {
-      if (tuple.components().isEmpty()) {
-        throw new IllegalArgumentException("event " + event.signature() + " has an empty tuple");
-      }
-      tuple.components().forEach(c -> validate(event, c.type()));
-    }
   }
 }

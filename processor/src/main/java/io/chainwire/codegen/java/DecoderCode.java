@@ -34,6 +34,10 @@ import javax.lang.model.element.Modifier;
  * <p>Error field names are constants: the ABI parameter name at the top level, the struct record
  * and ABI member name for a struct member ({@code Order.maker}), the array type (for example
  * {@code Order[2][]}) inside an array helper.
+ *
+ * <p>Types are written as {@code $T}, never as text, {@code java.lang} ones included: an event or
+ * struct may be named {@code Object} or {@code String}, and JavaPoet then qualifies the
+ * {@code java.lang} type where the nested record shadows it.
  */
 final class DecoderCode {
   static final ClassName ABI_DECODER = ClassName.get(AbiDecoder.class);
@@ -148,12 +152,12 @@ final class DecoderCode {
     if (array.isDynamicLength()) {
       method.addStatement("int length = d.readLength(pos, $L, $S)", element.headSize(), label);
       method.addStatement("int base = pos + $L", WORD);
-      method.addStatement("Object[] elements = new Object[length]");
+      method.addStatement("$T[] elements = new $T[length]", ClassName.OBJECT, ClassName.OBJECT);
       method.beginControlFlow("for (int i = 0; i < length; i++)");
       base = CodeBlock.of("base");
       headSize = CodeBlock.of("length * $L", WORD);
     } else {
-      method.addStatement("Object[] elements = new Object[$L]", array.length());
+      method.addStatement("$T[] elements = new $T[$L]", ClassName.OBJECT, ClassName.OBJECT, array.length());
       method.beginControlFlow("for (int i = 0; i < $L; i++)", array.length());
       base = CodeBlock.of("pos");
       headSize = CodeBlock.of("$L", array.length() * WORD);

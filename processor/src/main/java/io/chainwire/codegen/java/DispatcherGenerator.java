@@ -9,10 +9,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.chainwire.abi.AbiDecodingException;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.handler.UndecodableLogException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,12 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the dispatcher of a handler interface: an {@link EventDispatcher} that tests a raw log
  * against each handled event in turn ({@code matches}: topic 0 and topic count), decodes it with
- * that event's {@code decode} and calls the handler method. Straight-line code, no reflection.
+ * that event's {@code decode} and calls the handler method. Straight-line code, no reflection. A
+ * log that does not decode is an {@link UndecodableLogException}; only the decoding sits in the
+ * {@code try}, so that an exception from the handler method, even an {@link AbiDecodingException},
+ * propagates unchanged.
+ * The {@code java.lang} types it uses are imported like any other, so that a contract class of the
+ * handler's package named {@code Override} or {@code Object} cannot hide them.
  */
 public final class DispatcherGenerator {
   private static final ClassName GENERATED =
@@ -47,9 +54,7 @@ public final class DispatcherGenerator {
         .addMethod(constructor(spec))
         .addMethod(topicsMethod())
         .addMethod(dispatchMethod(spec));
-    return JavaFile.builder(spec.dispatcher().packageName(), type.build())
-        .skipJavaLangImports(true)
-        .build();
+    return JavaFile.builder(spec.dispatcher().packageName(), type.build()).build();
   }
 
   private static CodeBlock typeJavadoc(DispatcherSpec spec) {
@@ -57,7 +62,9 @@ public final class DispatcherGenerator {
         CodeBlock.builder()
             .add("Routes raw logs of {@link $T} events to a {@link $T}.\n\n", spec.contract(), spec.handler())
             .add("<p>A log of an event the handler takes is decoded and passed to its method; any other\n")
-            .add("log is left alone. Events, in the order they are tried:\n\n<ul>\n");
+            .add("log is left alone. A log with the topic 0 and topic count of such an event that does not\n")
+            .add("decode as it is an {@link $T}, and no method is called. An exception\n", UndecodableLogException.class)
+            .add("from a handler method propagates unchanged. Events, in the order they are tried:\n\n<ul>\n");
     for (DispatcherSpec.Route route : spec.routes()) {
       doc.add("  <li>{@code $L} to {@code $L}\n", route.signature(), route.method());
     }
@@ -80,7 +87,7 @@ public final class DispatcherGenerator {
   private static MethodSpec constructor(DispatcherSpec spec) {
     return MethodSpec.constructorBuilder()
         .addJavadoc("Creates a dispatcher that calls {@code handler}.\n\n")
-        .addJavadoc("@throws NullPointerException if {@code handler} is null\n")
+        .addJavadoc("@throws $T if {@code handler} is null\n", NullPointerException.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(spec.handler(), "handler")
         .addStatement("this.handler = $T.requireNonNull(handler, $S)", Objects.class, "handler")
@@ -107,10 +114,13 @@ public final class DispatcherGenerator {
     for (DispatcherSpec.Route route : spec.routes()) {
       dispatch
           .beginControlFlow("if ($T.matches(log))", route.event())
-          .addStatement(
-              route.passesContext() ? "handler.$N($T.decode(log), context)" : "handler.$N($T.decode(log))",
-              route.method(),
-              route.event())
+          .addStatement("$T event", route.event())
+          .beginControlFlow("try")
+          .addStatement("event = $T.decode(log)", route.event())
+          .nextControlFlow("catch ($T e)", AbiDecodingException.class)
+          .addStatement("throw new $T(log.meta(), $T.SIGNATURE, e)", UndecodableLogException.class, route.event())
+          .endControlFlow()
+          .addStatement(route.passesContext() ? "handler.$N(event, context)" : "handler.$N(event)", route.method())
           .addStatement("return true")
           .endControlFlow();
     }

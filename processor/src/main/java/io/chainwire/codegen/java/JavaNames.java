@@ -60,10 +60,15 @@ final class JavaNames {
     return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
+  /** Returns whether {@code name} is a Java keyword or literal, {@code _}, or a contextual keyword that cannot name a type. */
+  static boolean isReserved(String name) {
+    return KEYWORDS.contains(name);
+  }
+
   /** Appends {@code _} to {@code name} while it is a Java keyword, one of {@code reserved}, or already {@code taken}. */
   static String escape(String name, Collection<String> reserved, Collection<String> taken) {
     String escaped = name;
-    while (KEYWORDS.contains(escaped) || reserved.contains(escaped) || taken.contains(escaped)) {
+    while (isReserved(escaped) || reserved.contains(escaped) || taken.contains(escaped)) {
       escaped = escaped + "_";
     }
     return escaped;

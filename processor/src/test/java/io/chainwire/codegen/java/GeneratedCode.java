@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
 
 /** Test support: reads an ABI, generates its class, compiles it as strictly as a user's build would, and loads it. */
 final class GeneratedCode {
@@ -52,22 +53,34 @@ final class GeneratedCode {
     }
   }
 
-  /** Generates {@code contract} as {@code packageName.<contract name>}. */
+  /** Generates {@code contract} in {@code packageName}, named as the plugin and the processor name it. */
   static JavaFile generate(AbiContract contract, String packageName) {
-    return new ContractClassGenerator().generate(contract, packageName, contract.name());
+    return new ContractClassGenerator().generate(contract, packageName, className(contract));
+  }
+
+  /** Returns the name {@link ContractClassNaming} gives the class of {@code contract}. */
+  static String className(AbiContract contract) {
+    if (ContractClassNaming.forContract(contract.name()) instanceof ContractClassNaming.Named named) {
+      return named.simpleName();
+    }
+    throw new AssertionError("contract " + contract.name() + " gives no class name");
   }
 
   /**
-   * Compiles {@code file} with every lint and doclint check as errors, asserting that javac
-   * reports nothing at all.
+   * Compiles {@code files} together with every lint and doclint check as errors, asserting that
+   * javac reports nothing at all.
    */
-  static Compilation compile(JavaFile file) {
-    String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+  static Compilation compile(JavaFile... files) {
     Compilation compilation = Compiler.javac()
         .withOptions("-Xlint:all", "-Xdoclint:all/protected", "-Werror")
-        .compile(JavaFileObjects.forSourceString(name, file.toString()));
+        .compile(Stream.of(files).map(GeneratedCode::source).toList());
     assertThat(compilation).succeededWithoutWarnings();
     return compilation;
+  }
+
+  private static JavaFileObject source(JavaFile file) {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
+    return JavaFileObjects.forSourceString(name, file.toString());
   }
 
   /** Compiles {@code file} and returns a loader of its classes, on top of the test classpath (the runtime). */

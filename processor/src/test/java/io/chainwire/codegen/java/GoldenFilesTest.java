@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files: each folder under {@code src/test/resources/goldens/<case>/} holds one ABI JSON
  * file and the Java source expected from it, generated into package {@code com.example.<case>}
- * and compared byte for byte. Every golden must also compile with {@code -Xlint:all
- * -Xdoclint:all/protected -Werror} and no diagnostics.
+ * as the class {@link ContractClassNaming} names, and compared byte for byte. Every golden must
+ * also compile with {@code -Xlint:all -Xdoclint:all/protected -Werror} and no diagnostics.
  *
  * <p>After an intended change to the generator, run the tests with
  * {@code -Dchainwire.updateGoldens=true} (for example {@code mvn -B -o -pl processor -am verify
@@ -41,7 +41,7 @@ class GoldenFilesTest {
     AbiContract contract = GeneratedCode.readContract(GeneratedCode.abiFile(folder));
     JavaFile file = GeneratedCode.generate(contract, "com.example." + name);
     String actual = file.toString();
-    Path expected = folder.resolve(contract.name() + ".java");
+    Path expected = folder.resolve(file.typeSpec().name() + ".java");
     if (UPDATE) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
     }

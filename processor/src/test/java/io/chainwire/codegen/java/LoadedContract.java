@@ -66,7 +66,7 @@ final class LoadedContract {
 
   private static LoadedContract load(AbiContract model, String name) {
     JavaFile file = GeneratedCode.generate(model, "com.example." + name);
-    return new LoadedContract(GeneratedCode.load(file), file.packageName() + "." + model.name());
+    return new LoadedContract(GeneratedCode.load(file), file.packageName() + "." + file.typeSpec().name());
   }
 
   /** Returns the nested class {@code simpleName} of the contract class. */

@@ -46,7 +46,7 @@ class ValueTypeDecodingTest {
         {"name": "b32", "type": "bytes32"}, {"name": "fn", "type": "function"}]}]
       """;
   private static final BigInteger TWO = BigInteger.TWO;
-  private static final LoadedContract WIDTHS = LoadedContract.fromJson("widths", ABI);
+  private static final LoadedContract WIDTHS = LoadedContract.fromJson("valuewidths", ABI);
   private static final Address WHO = Address.fromHex("0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359");
 
   @Test
