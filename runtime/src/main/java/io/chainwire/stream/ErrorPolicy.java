@@ -9,7 +9,7 @@ package io.chainwire.stream;
 public enum ErrorPolicy {
   /**
    * The stream fails with a {@link HandlerFailedException} naming the event and the handler; the
-   * block's unit of work is rolled back, so the checkpoint stays before that block and a restart
+   * unit of work holding the event is rolled back, so the checkpoint stays before that block and a restart
    * delivers the block again. The default.
    */
   STOP,

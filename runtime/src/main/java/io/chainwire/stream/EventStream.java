@@ -159,6 +159,7 @@ public final class EventStream {
     private Duration leaseRenewal = Duration.ofSeconds(3);
     private boolean fencing = true;
     private Duration storeOutageLimit = Duration.ofMinutes(5);
+    private boolean strictDecoding;
     private StreamMetrics metrics = StreamMetrics.NONE;
     private Environment environment = Environment.network();
 
@@ -462,6 +463,19 @@ public final class EventStream {
       return this;
     }
 
+    /**
+     * Sets what a log does that claims an event a handler takes (by topic 0) but does not decode as
+     * it. Any contract can emit any topic 0, so by default (false) such a log is not the event: it is
+     * counted, logged once per address and topic 0, recorded as a dead letter (a bounded number per
+     * run), and passed over. With true, such a log from one of the {@linkplain #address(Address...)
+     * addresses} the stream tracks fails the stream instead, since it may mean a wrong ABI; logs of
+     * other contracts are still passed over.
+     */
+    public Builder strictDecoding(boolean strict) {
+      this.strictDecoding = strict;
+      return this;
+    }
+
     /** Sets where the stream reports counters and gauges; default {@link StreamMetrics#NONE}. */
     public Builder metrics(StreamMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -503,7 +517,7 @@ public final class EventStream {
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
           maxBackoff, attemptsPerEndpoint, handlerAttempts, maxRetryAfter, stallTimeout, chainId, startupTimeout, failFast,
-          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, metrics, environment));
+          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, strictDecoding, metrics, environment));
     }
 
     private TopicFilter handledTopics() {

@@ -1,14 +1,17 @@
 package io.chainwire.stream;
 
 import io.chainwire.abi.EventKey;
+import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.StreamId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A handler failed on an event and the stream stopped there: under {@link ErrorPolicy#STOP}, or
- * because a transient failure persisted through every retry. The block's unit of work was rolled
- * back, so the checkpoint stays before {@link #blockNumber()} and a restart delivers that block
- * again. The cause is the handler's exception.
+ * because a transient failure persisted through every retry. The unit of work holding the event
+ * (its block, or in a backfill its range of blocks) was rolled back, so the checkpoint stays where
+ * the message says, at or before the block before {@link #blockNumber()}, and a restart delivers
+ * the event again. The cause is the handler's exception.
  */
 public final class HandlerFailedException extends StreamException {
   private static final long serialVersionUID = 1L;
@@ -27,11 +30,19 @@ public final class HandlerFailedException extends StreamException {
    * @param handler the dispatcher that failed, by class name
    * @param removal true if the call delivered the event's removal
    * @param detail how it failed, for example "after 10 attempts"
+   * @param checkpoint the last block committed, where the stream resumes after, if any
    * @param cause the handler's exception
    */
   public HandlerFailedException(
-      StreamId stream, EventKey key, long blockNumber, String handler, boolean removal, String detail, Throwable cause) {
-    super(stream, describe(key, blockNumber, handler, removal, detail, cause), cause);
+      StreamId stream,
+      EventKey key,
+      long blockNumber,
+      String handler,
+      boolean removal,
+      String detail,
+      Optional<BlockRef> checkpoint,
+      Throwable cause) {
+    super(stream, describe(key, blockNumber, handler, removal, detail, checkpoint, cause), cause);
     this.key = Objects.requireNonNull(key, "key");
     this.handler = Objects.requireNonNull(handler, "handler");
     this.blockNumber = blockNumber;
@@ -39,7 +50,13 @@ public final class HandlerFailedException extends StreamException {
   }
 
   private static String describe(
-      EventKey key, long blockNumber, String handler, boolean removal, String detail, Throwable cause) {
+      EventKey key,
+      long blockNumber,
+      String handler,
+      boolean removal,
+      String detail,
+      Optional<BlockRef> checkpoint,
+      Throwable cause) {
     return "handler "
         + handler
         + " failed on "
@@ -54,8 +71,8 @@ public final class HandlerFailedException extends StreamException {
         + key.logIndex()
         + " "
         + detail
-        + "; the checkpoint stays before block "
-        + blockNumber
+        + "; "
+        + checkpoint.map(block -> "the checkpoint stays at " + block).orElse("the stream has no checkpoint yet")
         + ": "
         + cause;
   }

@@ -66,6 +66,12 @@ public interface StreamMetrics {
   /** Counter: {@code handler} failed on an event that the {@link ErrorPolicy#SKIP} policy skipped. */
   default void eventSkipped(String handler) {}
 
+  /**
+   * Counter: a log claimed an event {@code handler} takes but did not decode as it, and was passed
+   * over.
+   */
+  default void undecodableLog(String handler) {}
+
   /** Counter: {@code handler} failed on an event that was recorded as a dead letter. */
   default void deadLetter(String handler) {}
 }

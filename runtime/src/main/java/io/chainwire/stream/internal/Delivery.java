@@ -1,5 +1,6 @@
 package io.chainwire.stream.internal;
 
+import io.chainwire.abi.Address;
 import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.BlockRef;
@@ -9,6 +10,7 @@ import io.chainwire.checkpoint.CheckpointStore;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.checkpoint.UnitOfWork;
 import io.chainwire.handler.EventDispatcher;
+import io.chainwire.handler.UndecodableLogException;
 import io.chainwire.stream.ErrorPolicy;
 import io.chainwire.stream.HandlerFailedException;
 import io.chainwire.stream.StreamMetrics;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -48,6 +51,9 @@ public final class Delivery {
   private final int handlerAttempts;
   private final StopSignal stop;
   private final StreamMetrics metrics;
+  private final UndecodableLogs undecodable;
+  private final boolean strictDecoding;
+  private final Set<Address> tracked;
   private Optional<BlockRef> head;
   private StreamRecord recorded;
   private StreamRecord toRecord;
@@ -69,7 +75,10 @@ public final class Delivery {
       Backoff backoff,
       int handlerAttempts,
       StopSignal stop,
-      StreamMetrics metrics) {
+      StreamMetrics metrics,
+      UndecodableLogs undecodable,
+      boolean strictDecoding,
+      Set<Address> tracked) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.store = Objects.requireNonNull(store, "store");
     this.leadership = Objects.requireNonNull(leadership, "leadership");
@@ -83,6 +92,9 @@ public final class Delivery {
     this.handlerAttempts = handlerAttempts;
     this.stop = Objects.requireNonNull(stop, "stop");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.undecodable = Objects.requireNonNull(undecodable, "undecodable");
+    this.strictDecoding = strictDecoding;
+    this.tracked = Set.copyOf(tracked);
   }
 
   /** Returns what the stream recorded about itself, with what the next unit of work will add. */
@@ -213,6 +225,10 @@ public final class Delivery {
         } catch (HandlerCallFailed failed) {
           Throwable cause = failed.getCause();
           String handler = dispatcher.getClass().getName();
+          if (cause instanceof UndecodableLogException undecodable) {
+            notTheEvent(work, log, handler, removal, undecodable);
+            break;
+          }
           if (HandlerFailures.isTransient(cause)) {
             if (attempt >= handlerAttempts) {
               throw failure(log, handler, removal, "(transiently, " + attempt + " times in a row)", cause);
@@ -228,6 +244,26 @@ public final class Delivery {
           break;
         }
       }
+    }
+  }
+
+  /**
+   * Handles a log that claims an event {@code handler} takes but does not decode as it: not the
+   * event, so counted, warned about once per (address, topic 0), recorded as a dead letter while
+   * the cap allows, and passed over; unless decoding is strict and the address is one the stream
+   * tracks by name, where it fails the stream (the ABI may be wrong).
+   */
+  private void notTheEvent(UnitOfWork work, RawLog log, String handler, boolean removal, UndecodableLogException e) {
+    if (strictDecoding && tracked.contains(log.address())) {
+      throw failure(log, handler, removal, "(it does not decode as " + e.signature() + " and decoding is strict)", e);
+    }
+    metrics.undecodableLog(handler);
+    if (undecodable.firstOfItsKind(log)) {
+      LOG.warn("stream '{}': passing over {}: {} (further logs of this address and topic 0 are counted, not logged)",
+          stream, describe(log), e.getMessage());
+    }
+    if (!removal && undecodable.mayWriteDeadLetter()) {
+      work.recordDeadLetter(log, handler, e);
     }
   }
 
@@ -248,7 +284,7 @@ public final class Delivery {
 
   private HandlerFailedException failure(RawLog log, String handler, boolean removal, String detail, Throwable cause) {
     LogMeta meta = log.meta();
-    return new HandlerFailedException(stream, meta.eventKey(), meta.blockNumber(), handler, removal, detail, cause);
+    return new HandlerFailedException(stream, meta.eventKey(), meta.blockNumber(), handler, removal, detail, head, cause);
   }
 
   private static String describe(RawLog log) {

@@ -45,6 +45,7 @@ import java.util.OptionalLong;
  * @param leaseRenewal how often the leader renews its lease
  * @param fencing whether units of work commit only under the current lease epoch
  * @param storeOutageLimit how long the checkpoint store may stay unreachable before the stream fails
+ * @param strictDecoding whether a log of a tracked address that does not decode fails the stream
  * @param metrics where counters and gauges go
  * @param environment the clock, node connections, randomness and fetch threads the engine uses
  */
@@ -77,6 +78,7 @@ public record StreamSettings(
     Duration leaseRenewal,
     boolean fencing,
     Duration storeOutageLimit,
+    boolean strictDecoding,
     StreamMetrics metrics,
     Environment environment) {
 

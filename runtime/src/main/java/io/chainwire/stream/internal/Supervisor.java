@@ -12,6 +12,7 @@ import io.chainwire.stream.FilterChangedException;
 import io.chainwire.stream.StreamState;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 
@@ -37,6 +38,7 @@ final class Supervisor {
   private final StopSignal stop;
   private final Function<Delivery, StreamEngine> engines;
   private final String filter;
+  private final UndecodableLogs undecodable = new UndecodableLogs();
   private long outageSince = -1;
 
   Supervisor(
@@ -123,7 +125,7 @@ final class Supervisor {
     }
     Delivery delivery = new Delivery(stream, store, leadership, settings.fencing(), checkpoint.map(Checkpoint::head),
         record, settings.dispatchers(), settings.errorPolicy(), backoff, settings.handlerAttempts(), stop,
-        settings.metrics());
+        settings.metrics(), undecodable, settings.strictDecoding(), Set.copyOf(settings.filter().addresses()));
     chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
     engines.apply(delivery).run(checkpoint);
   }
