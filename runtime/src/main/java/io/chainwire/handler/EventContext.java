@@ -2,6 +2,7 @@ package io.chainwire.handler;
 
 import io.chainwire.abi.EventKey;
 import io.chainwire.abi.LogMeta;
+import io.chainwire.abi.RawLog;
 import java.sql.Connection;
 import java.util.Optional;
 
@@ -36,6 +37,15 @@ public interface EventContext {
    * close it. Empty for a store without transactions and for contexts made with {@link #of}.
    */
   default Optional<Connection> connection() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the raw log the event was decoded from, when a stream delivers it: its topics and data
+   * byte for byte, for what a decoded value cannot keep (a {@code string} holding invalid UTF-8
+   * decodes with U+FFFD in its place). Empty for contexts made with {@link #of} and {@link #removal}.
+   */
+  default Optional<RawLog> rawLog() {
     return Optional.empty();
   }
 

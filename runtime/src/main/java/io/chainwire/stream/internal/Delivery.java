@@ -212,7 +212,7 @@ public final class Delivery {
   }
 
   private void deliver(UnitOfWork work, RawLog log, boolean removal) {
-    DeliveryContext context = new DeliveryContext(log.meta(), removal, work);
+    DeliveryContext context = new DeliveryContext(log, removal, work);
     if (++callsSinceLeaseCheck >= LEASE_CHECK_EVERY) {
       leadership.require();
       callsSinceLeaseCheck = 0;

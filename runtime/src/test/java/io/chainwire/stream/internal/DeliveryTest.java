@@ -240,4 +240,24 @@ class DeliveryTest {
     assertEquals(List.of("a handles 1/0"), calls);
     assertEquals(block(1), store.load(STREAM).orElseThrow().head());
   }
+
+  @Test
+  void handlersGetTheRawLogTheyAreDeliveredFrom() {
+    List<RawLog> seen = new ArrayList<>();
+    EventDispatcher raw = new EventDispatcher() {
+      @Override
+      public Set<Hash> topics() {
+        return Set.of(TOPIC);
+      }
+
+      @Override
+      public boolean dispatch(RawLog log, EventContext context) {
+        seen.add(context.rawLog().orElseThrow());
+        return true;
+      }
+    };
+    delivery(ErrorPolicy.STOP, raw).apply(new BlockLogs(block(1), List.of(log(1, 0), log(1, 1))));
+
+    assertEquals(List.of(log(1, 0), log(1, 1)), seen);
+  }
 }
