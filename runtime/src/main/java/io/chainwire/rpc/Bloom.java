@@ -80,6 +80,20 @@ public final class Bloom {
     return mightContainItem(topic.toByteArray());
   }
 
+  /**
+   * Returns true if every bit of {@code items} is set in this bloom: when {@code items} is the bloom
+   * of one address or topic, the same answer as {@link #mightContain(Address)}, without hashing it
+   * again, for callers that test the same items against many blocks.
+   */
+  public boolean mightContainAll(Bloom items) {
+    for (int i = 0; i < BYTES; i++) {
+      if ((bits[i] & items.bits[i]) != items.bits[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean mightContainItem(byte[] item) {
     for (int bit : bitsOf(item)) {
       if ((bits[byteOf(bit)] & maskOf(bit)) == 0) {

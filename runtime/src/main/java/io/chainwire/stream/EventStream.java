@@ -120,6 +120,9 @@ public final class EventStream {
     return "EventStream[" + settings.id() + " on " + settings.endpoints() + "]";
   }
 
+  /** The largest response a stream reads from a node unless told otherwise: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
+
   /** The widest {@code eth_getLogs} block range a stream asks for unless told otherwise. */
   public static final long DEFAULT_MAX_RANGE = 2_000;
 
@@ -160,6 +163,8 @@ public final class EventStream {
     private boolean fencing = true;
     private Duration storeOutageLimit = Duration.ofMinutes(5);
     private boolean strictDecoding;
+    private boolean verifyBackfill;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private StreamMetrics metrics = StreamMetrics.NONE;
     private Environment environment = Environment.network();
 
@@ -476,6 +481,31 @@ public final class EventStream {
       return this;
     }
 
+    /**
+     * Sets whether backfill checks every block of its finalized ranges against the block's {@code
+     * logsBloom} (default false). Blocks delivered one by one, and ranges above the finalized block,
+     * are always checked; finalized ranges by default only at their last block and, when they come
+     * back empty, at a few blocks sampled from the range, since a node's index of final blocks is
+     * complete unless it lags. Checking every block fetches every header: see BENCHMARKS.md for the
+     * cost.
+     */
+    public Builder verifyBackfill(boolean verify) {
+      this.verifyBackfill = verify;
+      return this;
+    }
+
+    /**
+     * Sets the largest response the stream reads from a node, decompressed (1 MiB to 1 GiB; default
+     * 16 MiB). A larger {@code eth_getLogs} answer is abandoned as it streams in and counts as "too
+     * large": the range narrows, down to one block, which is then asked for by halves of its
+     * addresses and topics. Backfill holds fetched ranges waiting for delivery within twice this
+     * size (and within twice {@link #concurrency(int)} ranges), so the defaults run in a 128 MiB heap.
+     */
+    public Builder maxResponseSize(long bytes) {
+      this.maxResponseBytes = range("maxResponseSize", bytes, 1L << 20, 1L << 30);
+      return this;
+    }
+
     /** Sets where the stream reports counters and gauges; default {@link StreamMetrics#NONE}. */
     public Builder metrics(StreamMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -517,7 +547,8 @@ public final class EventStream {
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
           maxBackoff, attemptsPerEndpoint, handlerAttempts, maxRetryAfter, stallTimeout, chainId, startupTimeout, failFast,
-          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, strictDecoding, metrics, environment));
+          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, strictDecoding, verifyBackfill, maxResponseBytes, metrics,
+          environment));
     }
 
     private TopicFilter handledTopics() {

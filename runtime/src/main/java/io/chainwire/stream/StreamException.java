@@ -17,6 +17,7 @@ public abstract sealed class StreamException extends RuntimeException
         FilterChangedException,
         NodesUnreachableException,
         ContractCodeMissingException,
+        BlockTooLargeException,
         StreamCrashedException {
   private static final long serialVersionUID = 1L;
 

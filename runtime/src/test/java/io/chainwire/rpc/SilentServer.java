@@ -11,12 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** A loopback server socket that accepts connections and never answers. */
-final class SilentServer implements AutoCloseable {
+public final class SilentServer implements AutoCloseable {
   private final ServerSocket socket;
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
   private final CountDownLatch connected = new CountDownLatch(1);
 
-  SilentServer() {
+  public SilentServer() {
     try {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -27,7 +27,7 @@ final class SilentServer implements AutoCloseable {
     acceptor.start();
   }
 
-  String url(String scheme, String path) {
+  public String url(String scheme, String path) {
     return scheme + "://127.0.0.1:" + socket.getLocalPort() + path;
   }
 
@@ -43,7 +43,7 @@ final class SilentServer implements AutoCloseable {
   }
 
   /** Waits until a client has connected. */
-  void awaitConnection() throws InterruptedException {
+  public void awaitConnection() throws InterruptedException {
     if (!connected.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no client connected within 30 s");
     }

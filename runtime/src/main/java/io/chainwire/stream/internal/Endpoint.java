@@ -26,6 +26,7 @@ public final class Endpoint implements AutoCloseable {
   private final String name;
   private final Duration timeout;
   private final Duration maxRetryAfter;
+  private final long maxResponseBytes;
   private final RangeSizer ranges;
   private final RateGate gate;
   private final StopSignal stop;
@@ -47,6 +48,7 @@ public final class Endpoint implements AutoCloseable {
       Duration timeout,
       long maxRange,
       Duration maxRetryAfter,
+      long maxResponseBytes,
       StopSignal stop,
       NodeConnector connector) {
     this.address = Objects.requireNonNull(address, "address");
@@ -54,6 +56,7 @@ public final class Endpoint implements AutoCloseable {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.ranges = new RangeSizer(maxRange);
     this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+    this.maxResponseBytes = maxResponseBytes;
     this.stop = Objects.requireNonNull(stop, "stop");
     this.connector = Objects.requireNonNull(connector, "connector");
     this.clock = stop.clock();
@@ -184,11 +187,11 @@ public final class Endpoint implements AutoCloseable {
       throw new StreamStopping();
     }
     if (client == null) {
-      client = connector.open(address, timeout);
+      client = connector.open(address, timeout, maxResponseBytes);
     } else if (client instanceof WebSocketRpcClient socket && !socket.isOpen()) {
       socket.close();
       client = null;
-      client = connector.open(address, timeout);
+      client = connector.open(address, timeout, maxResponseBytes);
     }
     return client;
   }

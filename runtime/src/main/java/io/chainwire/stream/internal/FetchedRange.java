@@ -26,6 +26,25 @@ public record FetchedRange(long from, long to, List<RawLog> settled, List<BlockL
     }
   }
 
+  /** Returns roughly how many bytes of memory the range's logs take. */
+  public long estimatedBytes() {
+    long bytes = 0;
+    for (RawLog log : settled) {
+      bytes += estimatedBytes(log);
+    }
+    for (BlockLogs block : blocks) {
+      for (RawLog log : block.logs()) {
+        bytes += estimatedBytes(log);
+      }
+    }
+    return bytes;
+  }
+
+  // The data and topics, and the objects around them (log, meta, lists, values not shared).
+  private static long estimatedBytes(RawLog log) {
+    return log.data().length() + 32L * log.topicCount() + 256;
+  }
+
   /** Returns how many logs the range holds. */
   public int logCount() {
     return settled.size() + blocks.stream().mapToInt(block -> block.logs().size()).sum();

@@ -28,10 +28,10 @@ final class NetworkConnector implements NodeConnector {
   private NetworkConnector() {}
 
   @Override
-  public RpcClient open(RpcEndpoint endpoint, Duration timeout) {
+  public RpcClient open(RpcEndpoint endpoint, Duration timeout, long maxResponseBytes) {
     return endpoint.isWebSocket()
-        ? WebSocketRpcClient.builder(endpoint).timeout(timeout).connect()
-        : HttpRpcClient.builder(endpoint).timeout(timeout).build();
+        ? WebSocketRpcClient.builder(endpoint).timeout(timeout).maxResponseBytes(maxResponseBytes).connect()
+        : HttpRpcClient.builder(endpoint).timeout(timeout).maxResponseBytes(maxResponseBytes).build();
   }
 
   @Override

@@ -13,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface NodeConnector {
   /**
-   * Opens a client for requests to {@code endpoint}; nothing need connect before the first request.
+   * Opens a client for requests to {@code endpoint} whose requests time out after {@code timeout}
+   * and whose responses may hold at most {@code maxResponseBytes}; nothing need connect before the
+   * first request.
    *
    * @throws io.chainwire.rpc.RpcException if a connection is opened and fails
    */
-  RpcClient open(RpcEndpoint endpoint, Duration timeout);
+  RpcClient open(RpcEndpoint endpoint, Duration timeout, long maxResponseBytes);
 
   /**
    * Connects to {@code endpoint} and subscribes to new heads, without blocking the caller: the

@@ -10,14 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToLongFunction;
 
 /**
  * The reorder window of a backfill: fetches run in parallel on the executor (as many at a time as
  * it has threads) and come out strictly in the order they were submitted, whatever order they
- * finish in. Memory is bounded by the capacity: at most {@code capacity} fetches are pending,
- * running, queued or finished and waiting their turn, and a fetch is only submitted when there is
- * room. A capacity above the executor's threads keeps every thread busy while finished fetches
- * wait for the one before them. Used by one thread.
+ * finish in. Memory is bounded twice: at most {@code capacity} fetches are pending, running, queued
+ * or finished and waiting their turn, and no new fetch is submitted while the finished ones waiting
+ * weigh {@code maxBytes} or more. A capacity above the executor's threads keeps every thread busy
+ * while finished fetches wait for the one before them. Used by one thread.
  *
  * @param <T> what a fetch returns
  */
@@ -27,25 +28,48 @@ public final class OrderedFetches<T> {
   private final ExecutorService executor;
   private final int capacity;
   private final StopSignal stop;
+  private final ToLongFunction<T> weight;
+  private final long maxBytes;
   private final ArrayDeque<Future<T>> pending = new ArrayDeque<>();
 
   /**
-   * Creates a window running fetches on {@code executor}.
+   * Creates a window running fetches on {@code executor}, whose results weigh what {@code weight}
+   * says, in bytes.
    *
    * @throws IllegalArgumentException if {@code capacity} is not positive
    */
-  public OrderedFetches(ExecutorService executor, int capacity, StopSignal stop) {
+  public OrderedFetches(ExecutorService executor, int capacity, StopSignal stop, ToLongFunction<T> weight,
+      long maxBytes) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive, got " + capacity);
     }
     this.executor = Objects.requireNonNull(executor, "executor");
     this.capacity = capacity;
     this.stop = Objects.requireNonNull(stop, "stop");
+    this.weight = Objects.requireNonNull(weight, "weight");
+    this.maxBytes = maxBytes;
   }
 
-  /** Returns true if another fetch may be submitted. */
+  /**
+   * Returns true if another fetch may be submitted: the window holds fewer than its capacity, and
+   * the finished fetches in it weigh less than its byte budget.
+   */
   public boolean hasRoom() {
-    return pending.size() < capacity;
+    if (pending.size() >= capacity) {
+      return false;
+    }
+    long held = 0;
+    for (Future<T> fetch : pending) {
+      if (fetch.isDone() && !fetch.isCancelled()) {
+        try {
+          held += weight.applyAsLong(fetch.get());
+        } catch (ExecutionException | InterruptedException e) {
+          // A failed fetch holds nothing; next() raises its failure when its turn comes.
+          held += 0;
+        }
+      }
+    }
+    return held < maxBytes;
   }
 
   /** Returns true if no fetch is pending. */

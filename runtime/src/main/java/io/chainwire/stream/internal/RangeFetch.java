@@ -2,6 +2,7 @@ package io.chainwire.stream.internal;
 
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.RpcErrorKind;
@@ -31,30 +32,46 @@ import org.slf4j.Logger;
  * <p>A range at or below the node's finalized block cannot move, so only the header of its last
  * block is fetched: all its logs come back as settled logs, without headers, and the last block
  * (to record as handled) without the logs that a reorganisation would have to remove.
+ *
+ * <p>The headers fetched are checked against the logs with their blooms ({@link BloomCheck}): a
+ * log a bloom rules out is a faulty answer; a block whose bloom says it may hold a matching log the
+ * node did not return makes the whole range be asked again (of another endpoint if there is one),
+ * and a second answer that agrees is taken.
  */
 public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   /** Headers asked for in one batch request. */
   static final int HEADER_BATCH = 50;
+  /** Blocks after a range's last log whose blooms are checked for logs the node did not return. */
+  static final int TAIL_SAMPLES = 8;
 
   private static final Logger LOG = StreamLoggers.NODES;
 
+  private final StreamId stream;
   private final AnswerChecks checks;
+  private final BloomCheck blooms;
+  private final boolean verify;
   private final long from;
   private final long to;
   private final boolean finalized;
   private final StreamMetrics metrics;
   private final List<RawLog> collected = new ArrayList<>();
   private long cursor;
+  private int suspicions;
 
   /**
    * Creates the fetch of blocks {@code from} to {@code to}, both included; {@code finalized} says
-   * that block {@code to} is at or below the node's finalized block.
+   * that block {@code to} is at or below the node's finalized block, {@code verify} that every
+   * block's bloom is checked.
    */
-  public RangeFetch(AnswerChecks checks, long from, long to, boolean finalized, StreamMetrics metrics) {
+  RangeFetch(StreamId stream, AnswerChecks checks, BloomCheck blooms, boolean verify, long from, long to,
+      boolean finalized, StreamMetrics metrics) {
     if (from > to) {
       throw new IllegalArgumentException("empty range " + from + ".." + to);
     }
+    this.stream = stream;
     this.checks = checks;
+    this.blooms = blooms;
+    this.verify = verify;
     this.from = from;
     this.to = to;
     this.finalized = finalized;
@@ -75,8 +92,9 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       long start = cursor;
       long end = start + span - 1;
       try {
-        List<RawLog> logs = checks.range(
-            endpoint, start, end, endpoint.request(client -> client.getLogs(checks.filter().withRange(start, end))));
+        List<RawLog> logs = checks.range(endpoint, start, end, span == 1
+            ? BlockLogQuery.fetch(stream, endpoint, checks.filter().withRange(start, end), "block " + start)
+            : endpoint.request(client -> client.getLogs(checks.filter().withRange(start, end))));
         long before = endpoint.ranges().current();
         if (endpoint.ranges().succeeded(span) != before) {
           metrics.rangeSize(endpoint.name(), endpoint.ranges().current());
@@ -98,7 +116,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     }
     try {
       return assemble(endpoint);
-    } catch (NodeInconsistency | FaultyAnswer e) {
+    } catch (NodeInconsistency | FaultyAnswer | SuspectAnswer e) {
       collected.clear();
       cursor = from;
       throw e;
@@ -106,34 +124,68 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   }
 
   private FetchedRange assemble(Endpoint endpoint) {
-    if (finalized) {
-      int endStart = collected.size();
-      while (endStart > 0 && collected.get(endStart - 1).meta().blockNumber() == to) {
-        endStart--;
-      }
-      BlockHeader end = headers(endpoint, List.of(to)).get(to);
-      requireSameBlock(to, end, collected.subList(endStart, collected.size()));
-      // A finalized block never rolls back: its logs need not be kept for removals either.
-      return new FetchedRange(from, to, collected, List.of(new BlockLogs(Headers.ref(end), List.of())), true);
-    }
     Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
     for (RawLog log : collected) {
       byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
     }
-    TreeSet<Long> numbers = new TreeSet<>(byBlock.keySet());
-    numbers.add(to);
-    Map<Long, BlockHeader> headers = headers(endpoint, new ArrayList<>(numbers));
+    Map<Long, BlockHeader> headers = headers(endpoint, new ArrayList<>(checkedBlocks(byBlock)));
+    SuspectAnswer suspect = null;
+    for (Map.Entry<Long, BlockHeader> entry : headers.entrySet()) {
+      List<RawLog> logs = byBlock.getOrDefault(entry.getKey(), List.of());
+      requireSameBlock(entry.getKey(), entry.getValue(), logs);
+      try {
+        blooms.check(endpoint, describe(), entry.getValue(), logs);
+      } catch (SuspectAnswer e) {
+        suspect = suspect == null ? e : suspect;
+      }
+    }
+    // Blooms have false positives: a second answer that agrees is taken.
+    if (suspect != null && ++suspicions == 1) {
+      throw suspect;
+    }
+    BlockHeader end = headers.get(to);
+    if (finalized) {
+      // A finalized block never rolls back: its logs need not be kept for removals either.
+      return new FetchedRange(from, to, collected, List.of(new BlockLogs(Headers.ref(end), List.of())), true);
+    }
     List<BlockLogs> blocks = new ArrayList<>(byBlock.size() + 1);
     for (Map.Entry<Long, List<RawLog>> entry : byBlock.entrySet()) {
-      BlockHeader header = headers.get(entry.getKey());
-      requireSameBlock(entry.getKey(), header, entry.getValue());
-      blocks.add(new BlockLogs(Headers.ref(header), entry.getValue()));
+      blocks.add(new BlockLogs(Headers.ref(headers.get(entry.getKey())), entry.getValue()));
     }
     if (!byBlock.containsKey(to)) {
-      blocks.add(new BlockLogs(Headers.ref(headers.get(to)), List.of()));
+      blocks.add(new BlockLogs(Headers.ref(end), List.of()));
     }
     return new FetchedRange(from, to, List.of(), blocks, false);
   }
+
+  /**
+   * Returns the blocks whose headers the range needs, ascending: its last block; above the
+   * finalized block, every block holding logs (to record it) and a sample of the blocks after the
+   * last log, where a lagging log index shows; at or below it, that sample only when no log came
+   * back at all; with {@code verify}, every block of the range.
+   */
+  private TreeSet<Long> checkedBlocks(Map<Long, List<RawLog>> byBlock) {
+    TreeSet<Long> numbers = new TreeSet<>();
+    numbers.add(to);
+    if (verify) {
+      for (long number = from; number < to; number++) {
+        numbers.add(number);
+      }
+      return numbers;
+    }
+    if (!finalized) {
+      numbers.addAll(byBlock.keySet());
+    }
+    if (!finalized || byBlock.isEmpty()) {
+      long afterLastLog = collected.isEmpty() ? from : collected.get(collected.size() - 1).meta().blockNumber() + 1;
+      long span = to - afterLastLog;
+      for (int i = 0; i < TAIL_SAMPLES && i < span; i++) {
+        numbers.add(afterLastLog + span * i / Math.min(TAIL_SAMPLES, span));
+      }
+    }
+    return numbers;
+  }
+
 
   private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {
     for (RawLog log : logs) {

@@ -54,6 +54,7 @@ public final class StreamEngine {
   private final StreamId stream;
   private final StreamSettings settings;
   private final AnswerChecks checks;
+  private final BloomCheck blooms;
   private final NodeCaller node;
   private final Delivery delivery;
   private final BlockRing ring;
@@ -92,6 +93,7 @@ public final class StreamEngine {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.stream = settings.id();
     this.checks = new AnswerChecks(settings.filter());
+    this.blooms = new BloomCheck(settings.filter());
     this.node = Objects.requireNonNull(node, "node");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.ring = new BlockRing(ringDepth);
@@ -213,14 +215,16 @@ public final class StreamEngine {
   private void backfill(long from, long to, long finalized) {
     enter(StreamState.BACKFILLING);
     BackfillProgress progress = new BackfillProgress(stream, from, to, stop.clock()::nanoTime, node::retries);
-    OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, 2 * settings.concurrency(), stop);
+    OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, 2 * settings.concurrency(), stop,
+        FetchedRange::estimatedBytes, 2 * settings.maxResponseBytes());
     long planned = from;
     try {
       while (next <= to) {
         while (window.hasRoom() && planned <= to) {
           long start = planned;
           long end = Math.min(to, start + node.preferred().ranges().current() - 1);
-          RangeFetch fetch = new RangeFetch(checks, start, end, end <= finalized, metrics);
+          RangeFetch fetch = new RangeFetch(stream, checks, blooms, settings.verifyBackfill(), start, end,
+              end <= finalized, metrics);
           window.submit(() -> node.call(fetch.describe(), fetch));
           planned = end + 1;
         }
@@ -285,27 +289,14 @@ public final class StreamEngine {
     }
     List<RawLog> logs;
     try {
-      logs = node.call("eth_getLogs of block " + number + " (" + header.hash() + ")", endpoint -> logsOf(endpoint, header));
+      BlockFetch fetch = new BlockFetch(stream, checks, blooms, header);
+      logs = node.call(fetch.describe(), fetch);
     } catch (ChainMoved e) {
       LOG.debug("stream '{}': block {} ({}) left the chain while its logs were fetched", stream, number, header.hash());
       head = latest();
       return false;
     }
     return accept(List.of(), List.of(new BlockLogs(Headers.ref(header), logs)), false);
-  }
-
-  private List<RawLog> logsOf(Endpoint endpoint, BlockHeader header) {
-    List<RawLog> logs;
-    try {
-      logs = endpoint.request(client -> client.getLogs(checks.filter().withBlockHash(header.hash())));
-    } catch (RpcErrorException e) {
-      Optional<BlockHeader> now = endpoint.request(client -> client.getBlockByNumber(header.number()));
-      if (now.isEmpty() || !now.get().hash().equals(header.hash())) {
-        throw new ChainMoved();
-      }
-      throw e;
-    }
-    return checks.block(endpoint, header, logs);
   }
 
   /** Checks that the last handled block is still on the chain; true if it was not and the stream rolled back. */
@@ -472,14 +463,5 @@ public final class StreamEngine {
       return Optional.empty();
     }
     return header(pushed.number());
-  }
-
-  /** The block whose logs were being fetched left the chain; the step starts over. */
-  private static final class ChainMoved extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ChainMoved() {
-      super("the block left the chain", null, false, false);
-    }
   }
 }

@@ -46,6 +46,8 @@ import java.util.OptionalLong;
  * @param fencing whether units of work commit only under the current lease epoch
  * @param storeOutageLimit how long the checkpoint store may stay unreachable before the stream fails
  * @param strictDecoding whether a log of a tracked address that does not decode fails the stream
+ * @param verifyBackfill whether every backfilled block is checked against its bloom
+ * @param maxResponseBytes the largest response read from a node; fetched ranges held wait within twice it
  * @param metrics where counters and gauges go
  * @param environment the clock, node connections, randomness and fetch threads the engine uses
  */
@@ -79,6 +81,8 @@ public record StreamSettings(
     boolean fencing,
     Duration storeOutageLimit,
     boolean strictDecoding,
+    boolean verifyBackfill,
+    long maxResponseBytes,
     StreamMetrics metrics,
     Environment environment) {
 

@@ -41,13 +41,13 @@ class NodeCallerTest {
       new ChainCheck(StreamId.of("test"), OptionalLong.of(1)));
 
   private Endpoint endpoint(String url) {
-    return new Endpoint(RpcEndpoint.of(url), url, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), stop, PROBED);
+    return new Endpoint(RpcEndpoint.of(url), url, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1 << 20, stop, PROBED);
   }
 
   /** Nodes that pass the probe (chain 1, head 100); the attempts under test make no requests of their own. */
   private static final NodeConnector PROBED = new NodeConnector() {
     @Override
-    public RpcClient open(RpcEndpoint endpoint, Duration timeout) {
+    public RpcClient open(RpcEndpoint endpoint, Duration timeout, long maxResponseBytes) {
       return new RpcClient() {
         @Override
         public RpcEndpoint endpoint() {

@@ -27,7 +27,7 @@ class OrderedFetchesTest {
 
   @Test
   void deliversInSubmissionOrderWhateverOrderFetchesFinishIn() throws Exception {
-    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 3, stop);
+    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 3, stop, value -> 0, Long.MAX_VALUE);
     List<CountDownLatch> release = List.of(new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1));
     List<Integer> finished = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -69,7 +69,7 @@ class OrderedFetchesTest {
   void keepsEveryThreadFetchingWhileFinishedFetchesWaitForTheOldest() throws Exception {
     ExecutorService twoThreads = Executors.newFixedThreadPool(2);
     try {
-      OrderedFetches<Integer> window = new OrderedFetches<>(twoThreads, 4, stop);
+      OrderedFetches<Integer> window = new OrderedFetches<>(twoThreads, 4, stop, value -> 0, Long.MAX_VALUE);
       CountDownLatch releaseOldest = new CountDownLatch(1);
       List<Integer> finished = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -97,7 +97,7 @@ class OrderedFetchesTest {
 
   @Test
   void holdsAtMostItsCapacity() {
-    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 2, stop);
+    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 2, stop, value -> 0, Long.MAX_VALUE);
     window.submit(() -> 1);
     window.submit(() -> 2);
     assertFalse(window.hasRoom());
@@ -108,7 +108,7 @@ class OrderedFetchesTest {
 
   @Test
   void aFailureSurfacesInItsTurn() {
-    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 2, stop);
+    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 2, stop, value -> 0, Long.MAX_VALUE);
     IllegalStateException failure = new IllegalStateException("range failed");
     window.submit(() -> 1);
     window.submit(() -> {
@@ -120,7 +120,7 @@ class OrderedFetchesTest {
 
   @Test
   void theStopSignalEndsAWait() {
-    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 1, stop);
+    OrderedFetches<Integer> window = new OrderedFetches<>(executor, 1, stop, value -> 0, Long.MAX_VALUE);
     CountDownLatch never = new CountDownLatch(1);
     window.submit(() -> {
       never.await();
@@ -130,5 +130,21 @@ class OrderedFetchesTest {
     assertThrows(StreamStopping.class, window::next);
     window.cancelAll();
     assertTrue(window.isEmpty());
+  }
+
+  @Test
+  void submitsNoMoreWhileTheFinishedFetchesWeighTheirBudget() throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      OrderedFetches<Integer> window = new OrderedFetches<>(executor, 10, stop, value -> value, 100);
+      window.submit(() -> 60);
+      window.submit(() -> 50);
+      executor.submit(() -> { }).get();
+      assertFalse(window.hasRoom(), "two finished fetches weigh 110 of 100 bytes");
+      assertEquals(60, window.next());
+      assertTrue(window.hasRoom(), "one finished fetch weighs 50");
+    } finally {
+      executor.shutdownNow();
+    }
   }
 }

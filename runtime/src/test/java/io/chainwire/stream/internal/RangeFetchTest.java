@@ -2,10 +2,14 @@ package io.chainwire.stream.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.chainwire.abi.Address;
 import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.StreamId;
+import io.chainwire.rpc.Bloom;
 import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.LoopbackHttp;
 import io.chainwire.stream.StreamMetrics;
@@ -15,6 +19,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,15 +38,18 @@ class RangeFetchTest {
   private static final Pattern BLOCK = Pattern.compile("\"eth_getBlockByNumber\",\"params\":\\[\"0x([0-9a-f]+)\"");
   // Block, log index, in the order the node returns them.
   private static final long[][] SHUFFLED = {{7, 0}, {5, 1}, {5, 0}, {6, 1}, {6, 0}};
-  private static final long HEAD = 7;
+  private static final long HEAD = 8;
+  // The logsBloom of each header the node answers, by block; none for the others.
+  private static final Map<Long, Bloom> BLOOMS = new ConcurrentHashMap<>();
 
   private HttpServer node;
   private Endpoint endpoint;
 
   @BeforeEach
   void startNode() throws IOException {
+    BLOOMS.clear();
     node = LoopbackHttp.start(RangeFetchTest::answer);
-    endpoint = new Endpoint(LoopbackHttp.endpoint(node), "node", Duration.ofSeconds(5), 100, Duration.ofMinutes(1),
+    endpoint = new Endpoint(LoopbackHttp.endpoint(node), "node", Duration.ofSeconds(5), 100, Duration.ofMinutes(1), 1 << 20,
         new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   }
 
@@ -52,7 +61,7 @@ class RangeFetchTest {
 
   @Test
   void finalizedRangeSettlesLogsThatCameOutOfOrderInChainOrder() {
-    FetchedRange range = new RangeFetch(new AnswerChecks(LogFilter.builder().build()), 5, 7, true, StreamMetrics.NONE).run(endpoint);
+    FetchedRange range = fetch(5, 7, true).run(endpoint);
 
     assertEquals(List.of("5/0", "5/1", "6/0", "6/1", "7/0"), positions(range.settled()));
     assertEquals(1, range.blocks().size());
@@ -62,7 +71,7 @@ class RangeFetchTest {
 
   @Test
   void rangeAboveFinalizedGivesEachBlockItsLogsInChainOrder() {
-    FetchedRange range = new RangeFetch(new AnswerChecks(LogFilter.builder().build()), 5, 7, false, StreamMetrics.NONE).run(endpoint);
+    FetchedRange range = fetch(5, 7, false).run(endpoint);
 
     assertEquals(List.of(), range.settled());
     assertEquals(List.of(5L, 6L, 7L), range.blocks().stream().map(block -> block.block().number()).toList());
@@ -74,9 +83,33 @@ class RangeFetchTest {
   @Test
   void aNodeWhoseHeadIsBelowTheRangeIsNotAskedForItsLogs() {
     NodeBehind behind = assertThrows(NodeBehind.class,
-        () -> new RangeFetch(new AnswerChecks(LogFilter.builder().build()), 5, 8, false, StreamMetrics.NONE).run(endpoint));
+        () -> fetch(5, 9, false).run(endpoint));
 
-    assertEquals(endpoint + " reports head 7, below block 8 of eth_getLogs over blocks 5..8", behind.getMessage());
+    assertEquals(endpoint + " reports head 8, below block 9 of eth_getLogs over blocks 5..9", behind.getMessage());
+  }
+
+  @Test
+  void aRangeWhoseLastBlocksBloomHoldsALogThatDidNotComeBackIsAskedAgainAndTheSecondAnswerTaken() {
+    // No log of block 8 comes back, but its bloom holds one.
+    BLOOMS.put(8L, Bloom.builder().add(Address.fromHex("0x00000000000000000000000000000000000000ee")).build());
+    RangeFetch fetch = fetch(5, 8, false);
+
+    assertThrows(SuspectAnswer.class, () -> fetch.run(endpoint));
+    FetchedRange range = fetch.run(endpoint);
+    assertEquals(List.of(5L, 6L, 7L, 8L), range.blocks().stream().map(block -> block.block().number()).toList());
+  }
+
+  @Test
+  void aLogThatItsBlocksBloomRulesOutIsAFaultyAnswer() {
+    BLOOMS.put(6L, Bloom.EMPTY);
+
+    FaultyAnswer faulty = assertThrows(FaultyAnswer.class, () -> fetch(5, 7, false).run(endpoint));
+    assertTrue(faulty.getMessage().contains("with a log that the bloom of block 6"), faulty.getMessage());
+  }
+
+  private static RangeFetch fetch(long from, long to, boolean finalized) {
+    return new RangeFetch(StreamId.of("test"), new AnswerChecks(LogFilter.builder().build()),
+        new BloomCheck(LogFilter.builder().build()), false, from, to, finalized, StreamMetrics.NONE);
   }
 
   private static List<String> positions(List<RawLog> logs) {
@@ -123,8 +156,10 @@ class RangeFetchTest {
   }
 
   private static String header(long block) {
+    Bloom bloom = BLOOMS.get(block);
     return "{\"number\":\"0x" + Long.toHexString(block) + "\",\"hash\":\"" + hash(block) + "\",\"parentHash\":\""
-        + hash(block - 1) + "\",\"timestamp\":\"0x1\"}";
+        + hash(block - 1) + "\",\"timestamp\":\"0x1\"" + (bloom == null ? "" : ",\"logsBloom\":\"" + bloom.toHex() + "\"")
+        + "}";
   }
 
   private static String log(long block, long logIndex) {
