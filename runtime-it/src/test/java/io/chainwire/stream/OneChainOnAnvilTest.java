@@ -1,0 +1,73 @@
+package io.chainwire.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chainwire.abi.Address;
+import io.chainwire.checkpoint.CheckpointStore;
+import io.chainwire.checkpoint.InMemoryCheckpointStore;
+import io.chainwire.checkpoint.SqliteCheckpointStore;
+import io.chainwire.testkit.Anvil;
+import io.chainwire.testkit.AnvilTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A stream runs on one chain: endpoints, checkpoint and configuration must agree on it. */
+@AnvilTest
+class OneChainOnAnvilTest {
+  private static StreamException failure(StreamHandle handle) throws InterruptedException {
+    assertTrue(handle.awaitTermination(Duration.ofMinutes(1)), "the stream still runs: " + handle.state());
+    assertEquals(StreamState.FAILED, handle.state());
+    return handle.failure().orElseThrow();
+  }
+
+  @Test
+  void refusesEveryEndpointOfAnotherChainThanTheConfiguredOne(Anvil anvil) throws InterruptedException {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    try (StreamHandle handle = chain.stream("other-chain").endpoint(anvil.httpUrl().toString()).chainId(1)
+        .checkpointStore(new InMemoryCheckpointStore()).handler(new Recorder()).build().start()) {
+      ChainMismatchException failure = assertInstanceOf(ChainMismatchException.class, failure(handle));
+      assertEquals("stream 'other-chain': every endpoint serves another chain: " + anvil.httpUrl()
+          + " serves chain 31337, but stream 'other-chain' follows chain 1 (from the configured chainId)",
+          failure.getMessage());
+    }
+  }
+
+  @Test
+  void aRestartOnAnotherChainFailsBeforeDeliveringAnything(Anvil anvil, @TempDir Path directory) throws Exception {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    chain.ping(0, 2);
+    Path file = directory.resolve("checkpoint.db");
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = chain.stream("restart").endpoint(anvil.httpUrl().toString()).checkpointStore(store)
+            .handler(new Recorder()).build().start()) {
+      Waits.handled(handle, anvil.blockNumber());
+    }
+    Recorder recorder = new Recorder();
+    try (Anvil other = Anvil.builder().chainId(5).start();
+        CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = chain.stream("restart").endpoint(other.httpUrl().toString()).checkpointStore(store)
+            .handler(recorder).build().start()) {
+      ChainMismatchException failure = assertInstanceOf(ChainMismatchException.class, failure(handle));
+      assertEquals("stream 'restart': its checkpoint was written on chain 31337, but its endpoints serve chain 5;"
+          + " give the stream another id, or endpoints of chain 31337", failure.getMessage());
+      assertEquals(0, recorder.count());
+    }
+  }
+
+  @Test
+  void anAddressWithoutCodeFailsTheStreamWhenCodeIsRequired(Anvil anvil) throws InterruptedException {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    Address nothing = Address.fromHex("0x00000000000000000000000000000000000c0de0");
+    try (StreamHandle handle = chain.stream("no-code").address(nothing).endpoint(anvil.httpUrl().toString())
+        .requireContractCode(true).checkpointStore(new InMemoryCheckpointStore()).handler(new Recorder()).build()
+        .start()) {
+      ContractCodeMissingException failure = assertInstanceOf(ContractCodeMissingException.class, failure(handle));
+      assertTrue(failure.getMessage().startsWith("stream 'no-code': no contract code at [" + nothing
+          + "] on chain 31337 at block "), failure.getMessage());
+    }
+  }
+}

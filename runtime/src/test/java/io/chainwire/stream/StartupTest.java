@@ -1,0 +1,113 @@
+package io.chainwire.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.InMemoryCheckpointStore;
+import io.chainwire.handler.EventContext;
+import io.chainwire.handler.EventDispatcher;
+import io.chainwire.rpc.LoopbackHttp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stream probes every endpoint before it delivers and fails after the startup timeout, saying
+ * why for each endpoint, unless what stands in its way is a rate limit or a server error.
+ */
+class StartupTest {
+  private static final EventDispatcher NOTHING = new EventDispatcher() {
+    @Override
+    public Set<Hash> topics() {
+      return Set.of(Hash.keccak256("A()"));
+    }
+
+    @Override
+    public boolean dispatch(RawLog log, EventContext context) {
+      return false;
+    }
+  };
+
+  private static StreamHandle start(String... endpoints) {
+    EventStream.Builder builder = EventStream.builder().id("startup").startupTimeout(Duration.ofSeconds(1))
+        .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).checkpointStore(new InMemoryCheckpointStore())
+        .handler(NOTHING);
+    for (String endpoint : endpoints) {
+      builder.endpoint(endpoint);
+    }
+    return builder.build().start();
+  }
+
+  private static StreamException failure(StreamHandle handle) throws InterruptedException {
+    assertTrue(handle.awaitTermination(Duration.ofMinutes(1)), "the stream still runs: " + handle.state());
+    assertEquals(StreamState.FAILED, handle.state());
+    return handle.failure().orElseThrow();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Test
+  void failsAfterTheStartupTimeoutNamingEachEndpointAndItsCause() throws Exception {
+    int refusing = freePort();
+    int refusingSocket = freePort();
+    HttpServer page = LoopbackHttp.start(exchange -> answer(exchange, 404, "text/html",
+        "<html>\n<body>Not Found</body>\n</html>"));
+    try (StreamHandle handle = start("http://127.0.0.1:" + refusing + "/v3/secretkey123",
+        "http://127.0.0.1:" + page.getAddress().getPort() + "/rpc", "ws://127.0.0.1:" + refusingSocket)) {
+      NodesUnreachableException failure = assertInstanceOf(NodesUnreachableException.class, failure(handle));
+      String message = failure.getMessage();
+      assertTrue(message.startsWith("stream 'startup': no endpoint answered within 1 s: http://127.0.0.1:" + refusing
+          + "/***/***: "), message);
+      assertTrue(message.contains("connection refused by http://127.0.0.1:" + refusing + "/***/***"), message);
+      assertTrue(message.contains("connection refused by ws://127.0.0.1:" + refusingSocket), message);
+      assertTrue(message.contains("not a JSON-RPC answer: HTTP 404, text/html, '<html> <body>Not Found</body> </html>'"),
+          message);
+      assertTrue(!message.contains("secretkey123") && !message.contains("\n"), message);
+    } finally {
+      page.stop(0);
+    }
+  }
+
+  @Test
+  void keepsWaitingThroughServerErrorsAndRateLimitsPastTheStartupTimeout() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    HttpServer busy = LoopbackHttp.start(exchange -> {
+      asked.incrementAndGet();
+      answer(exchange, 503, "text/plain", "upstream unavailable");
+    });
+    try (StreamHandle handle = start("http://127.0.0.1:" + busy.getAddress().getPort())) {
+      // Probe rounds come 0 to 200 ms apart, 100 ms on average: forty of them outlast the 1 s
+      // startup timeout.
+      while (asked.get() < 40) {
+        assertTrue(!handle.awaitTermination(Duration.ofMillis(50)), "failed: " + handle.failure());
+      }
+      assertEquals(StreamState.STARTING, handle.state());
+    } finally {
+      busy.stop(0);
+    }
+  }
+}
