@@ -15,9 +15,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A stream runs on one chain: endpoints, checkpoint and configuration must agree on it. */
+/**
+ * A stream runs on one chain with one filter: endpoints, checkpoint and configuration must agree
+ * on them, or it fails before it delivers anything.
+ */
 @AnvilTest
-class OneChainOnAnvilTest {
+class StreamRecordOnAnvilTest {
   private static StreamException failure(StreamHandle handle) throws InterruptedException {
     assertTrue(handle.awaitTermination(Duration.ofMinutes(1)), "the stream still runs: " + handle.state());
     assertEquals(StreamState.FAILED, handle.state());
@@ -68,6 +71,26 @@ class OneChainOnAnvilTest {
       ContractCodeMissingException failure = assertInstanceOf(ContractCodeMissingException.class, failure(handle));
       assertTrue(failure.getMessage().startsWith("stream 'no-code': no contract code at [" + nothing
           + "] on chain 31337 at block "), failure.getMessage());
+    }
+  }
+
+  @Test
+  void aRestartWithAnotherFilterFailsNamingTheDifference(Anvil anvil, @TempDir Path directory) throws Exception {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    chain.ping(0, 2);
+    Path file = directory.resolve("checkpoint.db");
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = chain.stream("filtered").endpoint(anvil.httpUrl().toString()).checkpointStore(store)
+            .handler(new Recorder()).build().start()) {
+      Waits.handled(handle, anvil.blockNumber());
+    }
+    Address added = Address.fromHex("0x00000000000000000000000000000000000000ad");
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = chain.stream("filtered").address(added).endpoint(anvil.httpUrl().toString())
+            .checkpointStore(store).handler(new Recorder()).build().start()) {
+      FilterChangedException failure = assertInstanceOf(FilterChangedException.class, failure(handle));
+      assertTrue(failure.getMessage().contains("(addresses added [" + added.toHex() + "])"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("Give the stream a new id"), failure.getMessage());
     }
   }
 }
