@@ -155,7 +155,7 @@ public final class StreamEngine {
         return;
       }
     }
-    if (progress.state() == StreamState.STARTING && next <= safe) {
+    if (progress.state() != StreamState.LIVE && next <= safe) {
       enter(StreamState.BACKFILLING);
     }
     boolean handledAny = false;

@@ -127,6 +127,7 @@ final class Supervisor {
         record, settings.dispatchers(), settings.errorPolicy(), backoff, settings.handlerAttempts(), stop,
         settings.metrics(), undecodable, settings.strictDecoding(), Set.copyOf(settings.filter().addresses()));
     chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
+    progress.enter(StreamState.STARTING);
     engines.apply(delivery).run(checkpoint);
   }
 
