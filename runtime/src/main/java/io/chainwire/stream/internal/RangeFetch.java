@@ -5,29 +5,23 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
-import io.chainwire.rpc.RpcErrorKind;
-import io.chainwire.rpc.RpcErrors;
-import io.chainwire.rpc.RpcException;
 import io.chainwire.rpc.RpcRequest;
 import io.chainwire.rpc.RpcResult;
-import io.chainwire.rpc.RpcTimeoutException;
-import io.chainwire.stream.StreamMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.slf4j.Logger;
 
 /**
- * Fetches one backfill range: its logs with {@code eth_getLogs} in requests no wider than the
- * endpoint accepts (a refused request shrinks the endpoint's range and is asked again narrower),
- * never beyond the head the endpoint reported itself (so a node whose log index lags cannot clamp
+ * Fetches one backfill range: its logs with {@code eth_getLogs} in requests as wide as the endpoint
+ * {@linkplain Endpoint#logs accepts}, never beyond the head the endpoint reported itself (so a node whose log index lags cannot clamp
  * the range silently), each answer {@linkplain AnswerChecks checked} against its request; then, in
  * batches, the headers of the blocks holding logs and of the range's last block. Each log's
  * block hash must match its header; if not, the chain moved meanwhile and the range is fetched
- * again from the start. Logs already fetched survive a retry or a failover otherwise.
+ * again from the start, as after any answer the checks reject. Logs already fetched survive a
+ * retry or a failover otherwise.
  *
  * <p>A range at or below the node's finalized block cannot move, so only the header of its last
  * block is fetched: all its logs come back as settled logs, without headers, and the last block
@@ -44,8 +38,6 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   /** Blocks after a range's last log whose blooms are checked for logs the node did not return. */
   static final int TAIL_SAMPLES = 8;
 
-  private static final Logger LOG = StreamLoggers.NODES;
-
   private final StreamId stream;
   private final AnswerChecks checks;
   private final BloomCheck blooms;
@@ -53,7 +45,6 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   private final long from;
   private final long to;
   private final boolean finalized;
-  private final StreamMetrics metrics;
   private final List<RawLog> collected = new ArrayList<>();
   private long cursor;
   private int suspicions;
@@ -64,7 +55,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
    * block's bloom is checked.
    */
   RangeFetch(StreamId stream, AnswerChecks checks, BloomCheck blooms, boolean verify, long from, long to,
-      boolean finalized, StreamMetrics metrics) {
+      boolean finalized) {
     if (from > to) {
       throw new IllegalArgumentException("empty range " + from + ".." + to);
     }
@@ -75,7 +66,6 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     this.from = from;
     this.to = to;
     this.finalized = finalized;
-    this.metrics = metrics;
     this.cursor = from;
   }
 
@@ -87,41 +77,21 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   @Override
   public FetchedRange run(Endpoint endpoint) {
     endpoint.requireHeadAtLeast(to, describe());
-    while (cursor <= to) {
-      long span = Math.min(endpoint.ranges().current(), to - cursor + 1);
-      long start = cursor;
-      long end = start + span - 1;
-      try {
-        List<RawLog> logs = checks.range(endpoint, start, end, span == 1
-            ? BlockLogQuery.fetch(stream, endpoint, checks.filter().withRange(start, end), "block " + start)
-            : endpoint.request(client -> client.getLogs(checks.filter().withRange(start, end))));
-        long before = endpoint.ranges().current();
-        if (endpoint.ranges().succeeded(span) != before) {
-          metrics.rangeSize(endpoint.name(), endpoint.ranges().current());
-        }
-        collected.addAll(logs);
-        cursor = end + 1;
-      } catch (RpcException e) {
-        boolean tooLarge = RpcErrors.classify(e) == RpcErrorKind.RANGE_TOO_LARGE;
-        if (span == 1 || !(tooLarge || e instanceof RpcTimeoutException)) {
-          throw e;
-        }
-        long size = endpoint.ranges().refused(span);
-        metrics.rangeSize(endpoint.name(), size);
-        LOG.debug("{} refused {} blocks from {}; asking for {} at a time: {}", endpoint, span, start, size, e.getMessage());
-        if (!tooLarge) {
-          throw e;
-        }
-      }
-    }
     try {
+      while (cursor <= to) {
+        Endpoint.Chunk chunk = endpoint.logs(stream, checks.filter(), cursor, to);
+        collected.addAll(checks.range(endpoint, cursor, chunk.to(), chunk.logs()));
+        cursor = chunk.to() + 1;
+      }
       return assemble(endpoint);
     } catch (NodeInconsistency | FaultyAnswer | SuspectAnswer e) {
+      // What this endpoint answered so far is not trusted either: the next attempt starts over.
       collected.clear();
       cursor = from;
       throw e;
     }
   }
+
 
   private FetchedRange assemble(Endpoint endpoint) {
     Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();

@@ -222,9 +222,9 @@ public final class StreamEngine {
       while (next <= to) {
         while (window.hasRoom() && planned <= to) {
           long start = planned;
-          long end = Math.min(to, start + node.preferred().ranges().current() - 1);
+          long end = Math.min(to, start + node.preferred().preferredSpan() - 1);
           RangeFetch fetch = new RangeFetch(stream, checks, blooms, settings.verifyBackfill(), start, end,
-              end <= finalized, metrics);
+              end <= finalized);
           window.submit(() -> node.call(fetch.describe(), fetch));
           planned = end + 1;
         }

@@ -152,7 +152,8 @@ public final class StreamRun implements StreamHandle {
       List<String> names = Endpoint.names(settings.endpoints());
       for (int i = 0; i < names.size(); i++) {
         endpoints.add(new Endpoint(settings.endpoints().get(i), names.get(i), settings.requestTimeout(),
-            settings.maxRange(), settings.maxRetryAfter(), settings.maxResponseBytes(), stop, environment.connector()));
+            settings.maxRange(), settings.maxRetryAfter(), settings.maxResponseBytes(), settings.metrics(), stop,
+            environment.connector()));
       }
       this.endpoints = List.copyOf(endpoints);
       Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());

@@ -13,6 +13,7 @@ import io.chainwire.abi.TopicFilter;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class AnswerChecksTest {
   private static final Hash OTHER_TOPIC = Hash.fromHex("0x" + "22".repeat(32));
 
   private final Endpoint endpoint = new Endpoint(RpcEndpoint.of("http://127.0.0.1:1/"), "http://127.0.0.1:1/", Duration.ofSeconds(1), 100,
-      Duration.ofMinutes(1), 1 << 20, new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
+      Duration.ofMinutes(1), 1 << 20, StreamMetrics.NONE, new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   private final AnswerChecks checks = new AnswerChecks(
       LogFilter.builder().address(TRACKED).topics(TopicFilter.builder().topic(0, TOPIC).build()).build());
 

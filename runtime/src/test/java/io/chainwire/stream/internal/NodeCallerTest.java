@@ -41,7 +41,7 @@ class NodeCallerTest {
       new ChainCheck(StreamId.of("test"), OptionalLong.of(1)));
 
   private Endpoint endpoint(String url) {
-    return new Endpoint(RpcEndpoint.of(url), url, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1 << 20, stop, PROBED);
+    return new Endpoint(RpcEndpoint.of(url), url, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1 << 20, StreamMetrics.NONE, stop, PROBED);
   }
 
   /** Nodes that pass the probe (chain 1, head 100); the attempts under test make no requests of their own. */
