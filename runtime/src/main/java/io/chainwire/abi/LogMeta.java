@@ -11,7 +11,6 @@ import java.util.Objects;
  * @param transactionHash the hash of the transaction that emitted the log
  * @param transactionIndex the transaction's position in the block
  * @param logIndex the log's position in the block
- * @param removed true when the node reports the log as removed by a chain reorganisation
  */
 public record LogMeta(
     Address address,
@@ -19,8 +18,7 @@ public record LogMeta(
     Hash blockHash,
     Hash transactionHash,
     int transactionIndex,
-    int logIndex,
-    boolean removed) {
+    int logIndex) {
 
   /** Validates that no field is missing or negative. */
   public LogMeta {

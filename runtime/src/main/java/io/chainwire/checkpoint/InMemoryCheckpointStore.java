@@ -235,6 +235,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
                   ? new DeadLetter(
                       letter.stream(),
                       letter.log(),
+                      letter.removal(),
                       letter.handler(),
                       letter.error(),
                       letter.stackTrace(),
@@ -258,10 +259,10 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+    public void recordDeadLetter(RawLog log, boolean removal, String handler, Throwable failure) {
       Objects.requireNonNull(log, "log");
       requireOpen();
-      deadLetters.add(DeadLetter.of(stream, log, handler, failure, Instant.now()));
+      deadLetters.add(DeadLetter.of(stream, log, removal, handler, failure, Instant.now()));
     }
 
     @Override

@@ -180,7 +180,7 @@ class AbiDecoderHostileDataTest {
 
   private static RawLog log(List<Hash> topics, String dataHex) {
     Hash block = Hash.keccak256("block");
-    LogMeta meta = new LogMeta(Address.ZERO, 1, block, Hash.keccak256("tx"), 0, 0, false);
+    LogMeta meta = new LogMeta(Address.ZERO, 1, block, Hash.keccak256("tx"), 0, 0);
     return new RawLog(topics, Bytes.fromHex(dataHex), meta);
   }
 

@@ -13,16 +13,16 @@ class EventKeyTest {
 
   @Test
   void logMetaGivesTheKeyOfItsEvent() {
-    LogMeta meta = new LogMeta(Address.ZERO, 7, BLOCK, TX, 2, 5, false);
+    LogMeta meta = new LogMeta(Address.ZERO, 7, BLOCK, TX, 2, 5);
     assertEquals(new EventKey(BLOCK, TX, 5), meta.eventKey());
-    assertEquals(meta.eventKey(), new LogMeta(Address.ZERO, 7, BLOCK, TX, 2, 5, true).eventKey());
+    assertEquals(meta.eventKey(), new LogMeta(Address.ZERO, 7, BLOCK, TX, 2, 5).eventKey());
   }
 
   @Test
   void theSameLogInAnotherBlockHasAnotherKey() {
     assertNotEquals(
-        new LogMeta(Address.ZERO, 7, BLOCK, TX, 2, 5, false).eventKey(),
-        new LogMeta(Address.ZERO, 7, OTHER_BLOCK, TX, 2, 5, false).eventKey());
+        new LogMeta(Address.ZERO, 7, BLOCK, TX, 2, 5).eventKey(),
+        new LogMeta(Address.ZERO, 7, OTHER_BLOCK, TX, 2, 5).eventKey());
   }
 
   @Test

@@ -12,7 +12,7 @@ class ValueTypesTest {
   private static final Hash ONE = Hash.fromHex("0x" + "00".repeat(31) + "01");
   private static final Hash TWO = Hash.fromHex("0x" + "00".repeat(31) + "02");
   private static final LogMeta META =
-      new LogMeta(Address.ZERO, 7, ONE, TWO, 0, 3, false);
+      new LogMeta(Address.ZERO, 7, ONE, TWO, 0, 3);
 
   @Test
   void hashRoundTripsHexAndRejectsOtherLengths() {
@@ -50,8 +50,8 @@ class ValueTypesTest {
 
   @Test
   void logMetaRejectsNegativePositions() {
-    assertThrows(IllegalArgumentException.class, () -> new LogMeta(Address.ZERO, -1, ONE, TWO, 0, 0, false));
-    assertThrows(IllegalArgumentException.class, () -> new LogMeta(Address.ZERO, 1, ONE, TWO, 0, -1, false));
+    assertThrows(IllegalArgumentException.class, () -> new LogMeta(Address.ZERO, -1, ONE, TWO, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> new LogMeta(Address.ZERO, 1, ONE, TWO, 0, -1));
   }
 
   @Test

@@ -196,10 +196,10 @@ final class SqlUnitOfWork implements UnitOfWork {
   }
 
   @Override
-  public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+  public void recordDeadLetter(RawLog log, boolean removal, String handler, Throwable failure) {
     Objects.requireNonNull(log, "log");
     requireOpen();
-    DeadLetter letter = DeadLetter.of(stream, log, handler, failure, Instant.now());
+    DeadLetter letter = DeadLetter.of(stream, log, removal, handler, failure, Instant.now());
     sql(
         "record a dead letter for log " + log.meta().logIndex() + " of block " + log.meta().blockNumber(),
         c -> {
