@@ -45,6 +45,8 @@ public final class StreamRun implements StreamHandle {
   private StreamState state = StreamState.STARTING;
   private volatile BlockRef lastHandled;
   private volatile Lease lease;
+  private volatile boolean nodesAnswered;
+  private volatile boolean storeReached;
   private volatile List<Endpoint> endpoints = List.of();
   private volatile StreamException failure;
 
@@ -81,6 +83,11 @@ public final class StreamRun implements StreamHandle {
   @Override
   public StreamRole role() {
     return lease == null ? StreamRole.STANDBY : StreamRole.LEADER;
+  }
+
+  @Override
+  public boolean isReady() {
+    return isLive() && nodesAnswered && storeReached;
   }
 
   @Override
@@ -166,6 +173,7 @@ public final class StreamRun implements StreamHandle {
       NodeCaller node = new NodeCaller(
           settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics(), progress, chains);
       new Startup(settings, endpoints, chains, node, backoff, stop).run();
+      nodesAnswered = true;
       List<RpcEndpoint> sockets = settings.endpoints().stream().filter(RpcEndpoint::isWebSocket).toList();
       if (!sockets.isEmpty()) {
         subscription = new HeadSubscription(
@@ -177,7 +185,7 @@ public final class StreamRun implements StreamHandle {
       CheckpointStore committing = store;
       HeadSubscription heads = subscription;
       ExecutorService fetching = fetchers;
-      new Supervisor(settings, store, leadership, chains, progress, backoff, stop,
+      new Supervisor(settings, store, leadership, chains, progress, backoff, stop, reached -> storeReached = reached,
           delivery -> new StreamEngine(settings, node, delivery, committing.recentBlocks(), this.heads, heads,
               fetching, stop, progress, block -> lastHandled = block))
           .run();

@@ -13,6 +13,7 @@ import io.chainwire.stream.StreamState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 
@@ -37,6 +38,7 @@ final class Supervisor {
   private final Backoff backoff;
   private final StopSignal stop;
   private final Function<Delivery, StreamEngine> engines;
+  private final Consumer<Boolean> storeReachable;
   private final String filter;
   private final UndecodableLogs undecodable = new UndecodableLogs();
   private long outageSince = -1;
@@ -49,6 +51,7 @@ final class Supervisor {
       ProgressWatch progress,
       Backoff backoff,
       StopSignal stop,
+      Consumer<Boolean> storeReachable,
       Function<Delivery, StreamEngine> engines) {
     this.settings = settings;
     this.stream = settings.id();
@@ -59,6 +62,7 @@ final class Supervisor {
     this.backoff = backoff;
     this.stop = stop;
     this.engines = engines;
+    this.storeReachable = storeReachable;
     this.filter = FilterText.of(settings.filter());
   }
 
@@ -132,6 +136,7 @@ final class Supervisor {
   }
 
   private void storeReached() {
+    storeReachable.accept(true);
     if (outageSince >= 0) {
       LOG.info("stream '{}': the checkpoint store answers again", stream);
       outageSince = -1;
@@ -139,6 +144,7 @@ final class Supervisor {
   }
 
   private void storeFailed(CheckpointException failure) {
+    storeReachable.accept(false);
     long now = stop.clock().nanoTime();
     if (outageSince < 0) {
       outageSince = now;
