@@ -1,6 +1,7 @@
 package io.chainwire.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,8 @@ class StartupTest {
         assertTrue(!handle.awaitTermination(Duration.ofMillis(50)), "failed: " + handle.failure());
       }
       assertEquals(StreamState.STARTING, handle.state());
+      assertTrue(handle.isLive(), "it does its job: waiting for a node");
+      assertFalse(handle.isReady(), "no endpoint answered yet");
     } finally {
       busy.stop(0);
     }
