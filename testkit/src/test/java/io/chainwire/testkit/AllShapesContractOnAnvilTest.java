@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * of logs of every event, with the topic layouts the ABI specification prescribes.
  */
 @AnvilTest
-class AllShapesOnAnvilTest {
+class AllShapesContractOnAnvilTest {
   private static final Address ALICE = address(0xA11CEL);
   private static final Address BOB = address(0xB0BL);
   private static final Address COFFEE = address(0xC0FFEEL);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * its ABI decode each log to exactly those values. Solidity's encoder is the reference here.
  */
 @AnvilTest
-class AllShapesOnAnvilTest {
+class AllShapesDecodingOnAnvilTest {
   private static final Path SOURCE = Path.of("src", "test", "solidity", "AllShapes.sol");
   private static final Path ABI = Path.of("src", "test", "resources", "abi", "AllShapes.json");
   private static final Path ERC721_ABI = Path.of("src", "test", "resources", "abi", "AllShapesErc721.json");

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Contracts that emit logs on a test node: the sample's Hello, and a burst of many logs in one transaction. */
-final class TestChain {
+final class LogEmitters {
   static final Hash MESSAGE_SENT = Hash.keccak256("MessageSent(address,string)");
   static final Hash BURST_TOPIC = Hash.fromHex("0x" + "b".repeat(64));
   private static final Path HELLO = Path.of("..", "samples", "hello", "src", "main", "solidity", "Hello.sol");
 
-  private TestChain() {}
+  private LogEmitters() {}
 
   /** Hello, deployed, and the receipts of one message per text, sent alternately by accounts 0 and 1. */
   record Messages(Address hello, List<TransactionReceipt> receipts) {}
