@@ -32,6 +32,7 @@ public final class Simulation {
         .retryBackoff(scenario.initialBackoff, scenario.maxBackoff)
         .attemptsPerEndpoint(scenario.attemptsPerEndpoint)
         .handlerAttempts(scenario.handlerAttempts)
+        .metrics(world.metrics())
         .environment(world.environment());
     world.endpoints().forEach(builder::endpoint);
     EventStream stream = builder.build();

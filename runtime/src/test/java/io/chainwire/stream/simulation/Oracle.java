@@ -166,10 +166,12 @@ public final class Oracle {
         ? List.of()
         : chain.watchedLogs(expected.fromBlock, last).stream().filter(handler::failsEveryTime).toList();
     List<RawLog> sorted = new ArrayList<>(recorded);
-    sorted.sort(Comparator.comparingLong((RawLog log) -> log.meta().blockNumber()).thenComparingInt(log -> log.meta().logIndex()));
+    sorted.sort(Comparator.comparingLong((RawLog log) -> log.meta().blockNumber())
+        .thenComparingInt(log -> log.meta().logIndex()));
     if (!sorted.equals(wanted)) {
       return Optional.of("the dead letters not orphaned (" + sorted.size() + ") are not the chain's events the handler "
-          + "fails on up to block " + last + " (" + wanted.size() + ") under policy " + expected.policy + first(sorted, wanted));
+          + "fails on up to block " + last + " (" + wanted.size() + ") under policy " + expected.policy
+          + first(sorted, wanted));
     }
     return Optional.empty();
   }

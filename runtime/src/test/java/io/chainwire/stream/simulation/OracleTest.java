@@ -114,7 +114,8 @@ class OracleTest {
   }
 
   private static SimulatedStore.State state(List<Effect> effects, SimulatedChain.Block head) {
-    Checkpoint checkpoint = new Checkpoint(World.STREAM, List.of(new BlockRef(head.number(), head.hash(), head.parentHash())));
+    BlockRef ref = new BlockRef(head.number(), head.hash(), head.parentHash());
+    Checkpoint checkpoint = new Checkpoint(World.STREAM, List.of(ref));
     return new SimulatedStore.State(1, Optional.of(checkpoint), List.of(), List.copyOf(effects));
   }
 }

@@ -191,7 +191,8 @@ public final class Scenario {
   public String describe() {
     StringBuilder nodesText = new StringBuilder();
     for (int i = 0; i < nodes.size(); i++) {
-      nodesText.append(i == 0 ? "" : ", ").append(webSocket.get(i) ? "ws" : "http").append(i == foreignNode ? " (other chain)" : "");
+      nodesText.append(i == 0 ? "" : ", ").append(webSocket.get(i) ? "ws" : "http")
+          .append(i == foreignNode ? " (other chain)" : "");
     }
     return "chain of " + initialBlocks + "+" + activityBlocks + " blocks"
         + (finalityDistance < 0 ? " without finality" : ", finalized " + finalityDistance + " behind")

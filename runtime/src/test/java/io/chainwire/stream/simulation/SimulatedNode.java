@@ -111,9 +111,12 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
       throw TransportFailure.timeout();
     }
     if (random.nextDouble() < faults.rateLimits) {
-      String retryAfter = faults.absurdRetryAfter ? "999999999" : Integer.toString(random.nextInt(faults.retryAfterSeconds + 1));
+      String retryAfter = faults.absurdRetryAfter
+          ? "999999999"
+          : Integer.toString(random.nextInt(faults.retryAfterSeconds + 1));
       trace.add(name + " " + asked + " -> 429 retry-after " + retryAfter);
-      throw TransportFailure.status(429, retryAfter, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":429,\"message\":\"Too Many Requests\"}}");
+      throw TransportFailure.status(429, retryAfter,
+          "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":429,\"message\":\"Too Many Requests\"}}");
     }
     if (random.nextDouble() < faults.serverErrors) {
       int status = random.nextBoolean() ? 502 : 503;
@@ -179,7 +182,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
       case "eth_chainId" -> quantity(chain.chainId(), exchange);
       case "eth_blockNumber" -> quantity(viewHead(), exchange);
       case "eth_getBlockByNumber" -> blockByNumber((String) params.get(0), exchange);
-      case "eth_getBlockByHash" -> header(chain.byHash(Hash.fromHex((String) params.get(0))), exchange);
+      case "eth_getBlockByHash" -> header(known(Hash.fromHex((String) params.get(0))), exchange);
       case "eth_getLogs" -> logs((Map<?, ?>) params.get(0), exchange);
       default -> new Failure(-32601, "the method " + method + " does not exist/is not available");
     };
@@ -223,6 +226,11 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
       }
     }
     return header(number <= head ? chain.block(number) : Optional.empty(), exchange);
+  }
+
+  /** Returns the block with {@code hash} if the node serves it: not forgotten, and not above its view. */
+  private Optional<SimulatedChain.Block> known(Hash hash) {
+    return chain.byHash(hash).filter(block -> block.number() <= viewHead());
   }
 
   private long reportedFinalized(long head) {
@@ -269,8 +277,8 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
     List<RawLog> answer;
     String asked;
     if (filter.get("blockHash") instanceof String hash) {
-      Optional<SimulatedChain.Block> block = chain.byHash(Hash.fromHex(hash));
-      if (block.isEmpty() || block.get().number() > viewHead()) {
+      Optional<SimulatedChain.Block> block = known(Hash.fromHex(hash));
+      if (block.isEmpty()) {
         return new Failure(-32000, "unknown block");
       }
       boolean indexed = block.get().number() <= viewHead() - faults.logIndexLag;

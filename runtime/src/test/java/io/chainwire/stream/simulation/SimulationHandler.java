@@ -6,13 +6,16 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.handler.EventDispatcher;
 import io.chainwire.handler.TransientHandlerException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The simulation's handler, a dispatcher written by hand: it decodes each event (the amount of a
+ * The simulation's handler, a dispatcher written by hand: it records every call, decodes each event (the amount of a
  * {@code Deposit} or {@code Withdrawal}) with the production decoder and stages its effect in the
  * store's open unit of work, so effects commit with the checkpoint. Scripted failures: some events
  * fail transiently a few times before they succeed (staging an effect first, which the unit of
@@ -39,7 +42,7 @@ public final class SimulationHandler implements EventDispatcher {
   private final Trace trace;
   private final Script script;
   private final Map<String, Integer> transientLeft = new HashMap<>();
-  private long calls;
+  private final List<Effect> calls = new ArrayList<>();
 
   /** Creates the handler, staging effects in {@code store}. */
   public SimulationHandler(SimulatedStore store, Trace trace, Script script) {
@@ -53,16 +56,16 @@ public final class SimulationHandler implements EventDispatcher {
     return SimulatedChain.HANDLED_TOPICS;
   }
 
-  /** Returns how many times the handler was called. */
-  public long calls() {
-    return calls;
+  /** Returns every call the handler received, in order: the log and whether it was a removal. */
+  public List<Effect> calls() {
+    return Collections.unmodifiableList(calls);
   }
 
   @Override
   public boolean dispatch(RawLog log, EventContext context) {
-    calls++;
-    String what = (context.removed() ? "removal of " : "") + Effect.describe(log);
     Effect effect = new Effect(log, context.removed());
+    calls.add(effect);
+    String what = (context.removed() ? "removal of " : "") + Effect.describe(log);
     String delivery = context.key() + (context.removed() ? "-" : "+");
     int left = transientLeft.computeIfAbsent(delivery, key -> transientFailures(log));
     if (left > 0) {
@@ -71,7 +74,8 @@ public final class SimulationHandler implements EventDispatcher {
       trace.add("handler fails transiently on " + what);
       throw new TransientHandlerException("simulated transient failure on " + what);
     }
-    String signature = log.topic(0).equals(SimulatedChain.DEPOSIT_TOPIC) ? SimulatedChain.DEPOSIT : SimulatedChain.WITHDRAWAL;
+    String signature =
+        log.topic(0).equals(SimulatedChain.DEPOSIT_TOPIC) ? SimulatedChain.DEPOSIT : SimulatedChain.WITHDRAWAL;
     AbiDecoder.checkTopics(log, log.topic(0), 2, signature);
     AbiDecoder.data(log, signature).readBigInteger(0, 256, false, "amount");
     if (scriptedFailure(log)) {

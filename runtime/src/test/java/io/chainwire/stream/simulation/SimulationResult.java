@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 public record SimulationResult(long seed, Optional<String> violation, Optional<StreamException> expectedFailure,
     long traceDigest, long traceEntries,
-    List<String> lastEntries, List<Effect> journal, int runs, int crashes, int reorgs, long handlerCalls, Duration virtualTime,
-    Duration realTime) {
+    List<String> lastEntries, List<Effect> journal, int runs, int crashes, int reorgs, long handlerCalls,
+    Duration virtualTime, Duration realTime) {
 
   /** Returns how many removals the store committed. */
   public long removals() {
@@ -36,7 +36,8 @@ public record SimulationResult(long seed, Optional<String> violation, Optional<S
   /** Returns a one-line summary. */
   public String summary() {
     return "seed " + seed + ": " + (violation.isEmpty() ? "ok" : "VIOLATION") + ", " + runs + " runs, " + crashes
-        + " crashes, " + reorgs + " reorgs, " + handlerCalls + " handler calls, " + traceEntries + " trace entries, "
+        + " crashes, " + reorgs + " reorgs, " + handlerCalls + " handler calls, " + traceEntries + " trace entries (digest "
+        + Long.toHexString(traceDigest) + "), "
         + virtualTime.toSeconds() + " s virtual, " + realTime.toMillis() + " ms real";
   }
 }

@@ -10,6 +10,7 @@ import io.chainwire.stream.HandlerFailedException;
 import io.chainwire.stream.StreamCrashedException;
 import io.chainwire.stream.StreamException;
 import io.chainwire.stream.StreamHandle;
+import io.chainwire.stream.StreamMetrics;
 import io.chainwire.stream.StreamState;
 import io.chainwire.stream.internal.Environment;
 import java.time.Duration;
@@ -78,7 +79,8 @@ public final class World implements SimulatedStore.World {
     }
     for (int i = 0; i < scenario.nodes.size(); i++) {
       boolean socket = scenario.webSocket.get(i);
-      RpcEndpoint endpoint = RpcEndpoint.of((socket ? "ws" : "http") + "://node" + i + ".simulation:" + (socket ? 8546 : 8545));
+      RpcEndpoint endpoint =
+          RpcEndpoint.of((socket ? "ws" : "http") + "://node" + i + ".simulation:" + (socket ? 8546 : 8545));
       SimulatedChain served = i == scenario.foreignNode ? otherChain : chain;
       nodes.add(new SimulatedNode("node" + i, endpoint, served, clock, new Random(random.nextLong()),
           scenario.nodes.get(i), trace, this::checkAlive));
@@ -95,6 +97,11 @@ public final class World implements SimulatedStore.World {
   /** Returns the environment the stream runs in: the virtual clock, the nodes, seeded jitter, inline fetches. */
   public Environment environment() {
     return new Environment(clock, connector, new Random(scenario.seed * 31 + 7), (stream, threads) -> new InlineExecutor());
+  }
+
+  /** Returns the metrics the stream reports to: they write the engine's decisions to the trace. */
+  public StreamMetrics metrics() {
+    return new TracingMetrics(trace);
   }
 
   /** Returns the endpoints, in failover order. */
@@ -335,7 +342,8 @@ public final class World implements SimulatedStore.World {
     }
     Duration real = Duration.ofNanos(System.nanoTime() - realStart);
     return new SimulationResult(scenario.seed, violation.map(this::explain), ended, trace.digest(), trace.count(),
-        trace.last(TRACE_KEPT), store.committed(STREAM).effects(), runs, crashes, chain.reorgs(), handler.calls(), clock.elapsed(), real);
+        trace.last(TRACE_KEPT), store.committed(STREAM).effects(), runs, crashes, chain.reorgs(), handler.calls().size(),
+        clock.elapsed(), real);
   }
 
   private boolean storeMayFail() {
