@@ -96,7 +96,8 @@ public final class World implements SimulatedStore.World {
 
   /** Returns the environment the stream runs in: the virtual clock, the nodes, seeded jitter, inline fetches. */
   public Environment environment() {
-    return new Environment(clock, connector, new Random(scenario.seed * 31 + 7), (stream, threads) -> new InlineExecutor());
+    return new Environment(clock, connector, new Random(scenario.seed * 31 + 7),
+        (stream, threads) -> new InlineExecutor());
   }
 
   /** Returns the metrics the stream reports to: they write the engine's decisions to the trace. */
