@@ -27,7 +27,6 @@ public final class InProcessRpcClient implements RpcClient {
   /** The most of an error body the HTTP transport keeps in its exception. */
   private static final int MAX_EXCERPT_BYTES = 2048;
   /** The WebSocket session's bound on one message. */
-  private static final int MAX_MESSAGE_CHARS = 64 << 20;
 
   /** Answers one HTTP POST or WebSocket message. */
   @FunctionalInterface
@@ -43,6 +42,7 @@ public final class InProcessRpcClient implements RpcClient {
 
   private final RpcEndpoint endpoint;
   private final Duration timeout;
+  private final long maxResponseBytes;
   private final Transport transport;
   private final Supplier<Instant> wallClock;
   private long nextId = 1;
@@ -53,9 +53,11 @@ public final class InProcessRpcClient implements RpcClient {
    *
    * @param wallClock the time against which an HTTP-date {@code Retry-After} is measured
    */
-  public InProcessRpcClient(RpcEndpoint endpoint, Duration timeout, Transport transport, Supplier<Instant> wallClock) {
+  public InProcessRpcClient(RpcEndpoint endpoint, Duration timeout, long maxResponseBytes, Transport transport,
+      Supplier<Instant> wallClock) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.timeout = RpcRequest.positive(timeout, "timeout");
+    this.maxResponseBytes = maxResponseBytes;
     this.transport = Objects.requireNonNull(transport, "transport");
     this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
   }
@@ -110,11 +112,16 @@ public final class InProcessRpcClient implements RpcClient {
   }
 
   private byte[] exchange(String label, byte[] request, Duration callTimeout) {
+    byte[] answer;
     try {
-      return transport.exchange(request, callTimeout);
+      answer = transport.exchange(request, callTimeout);
     } catch (TransportFailure failure) {
-      throw failure.toException(label, endpoint, callTimeout, wallClock.get());
+      throw failure.toException(label, endpoint, callTimeout, wallClock.get(), maxResponseBytes);
     }
+    if (answer.length > maxResponseBytes) {
+      throw RpcResponseException.tooLarge(label, endpoint, maxResponseBytes);
+    }
+    return answer;
   }
 
   @Override
@@ -174,33 +181,19 @@ public final class InProcessRpcClient implements RpcClient {
       return new TransportFailure(Kind.TIMEOUT, -1, null, "");
     }
 
-    /** An answer longer than the transport accepts. */
+    /** An answer longer than the client accepts, whatever its limit. */
     public static TransportFailure oversized() {
       return new TransportFailure(Kind.OVERSIZED, -1, null, "");
     }
 
-    RpcException toException(String label, RpcEndpoint endpoint, Duration timeout, Instant now) {
+    RpcException toException(String label, RpcEndpoint endpoint, Duration timeout, Instant now, long limit) {
       return switch (kind) {
         case STATUS -> new RpcTransportException(label, endpoint, status, InProcessWire.retryAfter(retryAfter, now),
             excerpt(body));
         case IO -> new RpcTransportException(label, endpoint, "request failed: " + body, null);
         case TIMEOUT -> new RpcTimeoutException(label, endpoint, timeout, null);
-        case OVERSIZED -> oversized(label, endpoint);
+        case OVERSIZED -> RpcResponseException.tooLarge(label, endpoint, limit);
       };
-    }
-
-    /**
-     * The WebSocket session drops a connection whose message exceeds its bound, failing the
-     * request; the HTTP transport has no bound of its own, so over HTTP this is what a gateway in
-     * front of the node answers: 502 with no JSON-RPC body.
-     */
-    private static RpcException oversized(String label, RpcEndpoint endpoint) {
-      if (!endpoint.isWebSocket()) {
-        return new RpcTransportException(label, endpoint, 502, null, "upstream response too large");
-      }
-      String why = "a message longer than " + MAX_MESSAGE_CHARS + " characters";
-      return new RpcTransportException(label, endpoint, "the WebSocket connection ended: " + why,
-          new RpcResponseException("WebSocket", endpoint, "", why, null));
     }
 
     private static String excerpt(String body) {

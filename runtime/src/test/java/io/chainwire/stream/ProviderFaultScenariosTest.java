@@ -5,7 +5,6 @@ import static io.chainwire.stream.SimulationAssertions.backfillAndFollow;
 import io.chainwire.stream.simulation.Faults;
 import io.chainwire.stream.simulation.Scenario;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,23 +16,16 @@ import org.junit.jupiter.api.Test;
 class ProviderFaultScenariosTest {
   private static final int SEEDS = 4;
 
-  @Disabled("issue 8: retry -32603 'internal error: upstream timeout' as transient; today it counts as a "
-      + "permanent refusal, and with every endpoint refusing once the stream fails with NodeRequestFailedException "
-      + "(or, on the finalized tag, takes the tag for unsupported for good)")
   @Test
   void internalErrorsAreRetried() {
     assertOracleHolds(fault -> fault.internalErrors = 0.05);
   }
 
-  @Disabled("issue 8: retry -32000 'header not found' (a replica behind the others) as transient; today it fails "
-      + "the stream with NodeRequestFailedException")
   @Test
   void headerNotFoundIsRetried() {
     assertOracleHolds(fault -> fault.headerNotFound = 0.05);
   }
 
-  @Disabled("issue 8: cap a Retry-After at the maximum backoff; today 'Retry-After: 999999999' makes the stream "
-      + "wait 31 years")
   @Test
   void anAbsurdRetryAfterIsCapped() {
     assertOracleHolds(fault -> {
@@ -42,8 +34,6 @@ class ProviderFaultScenariosTest {
     });
   }
 
-  @Disabled("issue 8: roll back to the canonical block before the start block when a reorganisation forks below it; "
-      + "today the stream fails with ReorgTooDeepException although the window has room")
   @Test
   void aReorganisationForkingBelowTheStartBlockIsRolledBack() {
     SimulationAssertions.assertOracleHolds(SEEDS, seed -> {

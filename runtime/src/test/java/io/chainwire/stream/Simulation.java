@@ -28,6 +28,7 @@ public final class Simulation {
         .headTimeout(scenario.headTimeout)
         .maxRange(scenario.maxRange)
         .concurrency(scenario.concurrency)
+        .verifyBackfill(scenario.verifyBackfill)
         .requestTimeout(scenario.requestTimeout)
         .retryBackoff(scenario.initialBackoff, scenario.maxBackoff)
         .attemptsPerEndpoint(scenario.attemptsPerEndpoint)
@@ -35,6 +36,9 @@ public final class Simulation {
         .metrics(world.metrics())
         .environment(world.environment());
     world.endpoints().forEach(builder::endpoint);
+    if (scenario.chainIdConfigured) {
+      builder.chainId(scenario.chainId);
+    }
     EventStream stream = builder.build();
     return world.simulate(stream::start);
   }

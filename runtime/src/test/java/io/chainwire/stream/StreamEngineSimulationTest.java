@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -112,8 +111,6 @@ class StreamEngineSimulationTest {
     assertEquals(0, result.removals());
   }
 
-  @Disabled("issue 8: roll back blocks the stream handled but never saw finalized, even if the node has finalized "
-      + "the new branch since; today a restart after such a reorganisation fails with ReorgBelowFinalizedException")
   @Test
   void aReorganisationBelowTheFinalizedBlockWhileTheStreamWasDownIsRolledBack() {
     Reorg reorg = new Reorg(3);
@@ -147,9 +144,6 @@ class StreamEngineSimulationTest {
     return Stream.of(Faults.Finalized.values());
   }
 
-  @Disabled("issue 8: re-read the head when a block does not extend the last handled one but the fork finder finds "
-      + "nothing orphaned; today the engine keeps handling the orphaned head it read before the reorganisation, "
-      + "with 0 confirmations, in a loop that never waits (default-mix seeds 942, 1092, 1298, 2411, 4591)")
   @Test
   void aHeadOrphanedWhileTheStreamCatchesUpIsReadAgain() {
     Scenario scenario = reorganising(2);

@@ -8,9 +8,11 @@ import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.rpc.RpcErrors;
+import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.rpc.RpcErrorKind;
 import io.chainwire.rpc.RpcException;
 import io.chainwire.rpc.RpcTimeoutException;
+import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.rpc.WebSocketRpcClient;
 import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
@@ -49,6 +51,7 @@ public final class Endpoint implements AutoCloseable {
   private boolean down;
   private volatile long reportedHead = -1;
   private volatile Probe lastProbe;
+  private volatile boolean answered;
   private volatile String refusal;
 
   /** Creates an endpoint that connects through {@code connector}; nothing connects before the first request. */
@@ -169,8 +172,14 @@ public final class Endpoint implements AutoCloseable {
     try {
       T result = call.apply(client());
       gate.succeeded();
+      if (!answered) {
+        answered = true;
+      }
       return result;
     } catch (RpcException e) {
+      if (!answered && provesAlive(e)) {
+        answered = true;
+      }
       if (RpcErrors.isRateLimit(e)) {
         gate.limited(RpcErrors.retryAfter(e).map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked));
       }
@@ -197,6 +206,23 @@ public final class Endpoint implements AutoCloseable {
 
   /** The answer to a probe: the chain the node serves and its head. */
   public record Probe(long chainId, BlockHeader head) {}
+
+  /**
+   * Returns true once the node has answered a request, even with an error: it is reachable, speaks
+   * JSON-RPC, and its failures are the kind that pass.
+   */
+  public boolean hasAnswered() {
+    return answered;
+  }
+
+  // A JSON-RPC error, or an HTTP answer of a node that is there but busy: a rate limit, a server error.
+  private static boolean provesAlive(RpcException failure) {
+    if (failure instanceof RpcErrorException) {
+      return true;
+    }
+    int status = failure instanceof RpcTransportException transport ? transport.statusCode().orElse(-1) : -1;
+    return status == 429 || status >= 500;
+  }
 
   /** Returns the answer to the last probe, if the node was probed. */
   public Optional<Probe> lastProbe() {

@@ -170,6 +170,7 @@ public final class StreamRun implements StreamHandle {
             settings.metrics().stateChanged(newState);
           });
       ChainCheck chains = new ChainCheck(settings.id(), settings.chainId());
+      recordedChain(store).ifPresent(chains::recorded);
       NodeCaller node = new NodeCaller(
           settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics(), progress, chains);
       new Startup(settings, endpoints, chains, node, backoff, stop).run();
@@ -198,14 +199,34 @@ public final class StreamRun implements StreamHandle {
     } catch (RuntimeException | Error e) {
       end = fail(new StreamCrashedException(settings.id(), e));
     } finally {
-      if (leadership != null) {
-        leadership.close();
+      // Whatever releasing throws, the handle learns that the run ended.
+      try {
+        if (leadership != null) {
+          leadership.close();
+        }
+      } finally {
+        try {
+          release(subscription, fetchers, endpoints, settings.store().isEmpty() ? store : null);
+          LOG.info("stream '{}': {}", settings.id(), end == StreamState.FAILED ? "failed" : "stopped");
+        } finally {
+          setState(end);
+          settings.metrics().stateChanged(end);
+          terminated.countDown();
+        }
       }
-      release(subscription, fetchers, endpoints, settings.store().isEmpty() ? store : null);
-      LOG.info("stream '{}': {}", settings.id(), end == StreamState.FAILED ? "failed" : "stopped");
-      setState(end);
-      settings.metrics().stateChanged(end);
-      terminated.countDown();
+    }
+  }
+
+  /** Returns the chain the stream's checkpoint was written on, if the store says so now. */
+  private OptionalLong recordedChain(CheckpointStore store) {
+    try {
+      return store.load(settings.id()).map(checkpoint -> checkpoint.record().chainId()).orElse(OptionalLong.empty());
+    } catch (CheckpointException e) {
+      if (!e.isTransient()) {
+        throw e;
+      }
+      LOG.info("stream '{}': could not read the chain of its checkpoint yet: {}", settings.id(), e.getMessage());
+      return OptionalLong.empty();
     }
   }
 

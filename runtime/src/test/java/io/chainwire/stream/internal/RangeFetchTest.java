@@ -109,7 +109,7 @@ class RangeFetchTest {
 
   private static RangeFetch fetch(long from, long to, boolean finalized) {
     return new RangeFetch(StreamId.of("test"), new AnswerChecks(LogFilter.builder().build()),
-        new BloomCheck(LogFilter.builder().build()), false, from, to, finalized);
+        new BloomCheck(LogFilter.builder().build()), false, from, to, finalized, () -> true);
   }
 
   private static List<String> positions(List<RawLog> logs) {

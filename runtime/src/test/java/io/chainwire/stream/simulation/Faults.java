@@ -1,5 +1,7 @@
 package io.chainwire.stream.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -96,6 +98,9 @@ public final class Faults {
     faults.retryAfterSeconds = random.nextInt(4);
     faults.serverErrors = pick(random, 0.4, 0.03);
     faults.ioErrors = pick(random, 0.3, 0.02);
+    faults.internalErrors = pick(random, 0.3, 0.02);
+    faults.headerNotFound = pick(random, 0.2, 0.02);
+    faults.absurdRetryAfter = random.nextInt(8) == 0;
     faults.maxRange = random.nextInt(3) == 0 ? 0 : 20 + random.nextInt(500);
     faults.maxResults = random.nextInt(3) == 0 ? 0 : 40 + random.nextInt(200);
     faults.finalized = Finalized.values()[random.nextInt(Finalized.values().length)];
@@ -104,6 +109,32 @@ public final class Faults {
     faults.subscribeFailures = pick(random, 0.3, 0.3);
     return faults;
   }
+
+  /**
+   * Switches on one lie drawn from {@code random}, among those a stream must see through with this
+   * node alone ({@code alone}) or with an honest second node to ask; logs naming another block hash
+   * only where {@code verified} backfill checks every block.
+   */
+  public void lie(Random random, boolean alone, boolean verified) {
+    double often = 0.1 + 0.2 * random.nextDouble();
+    List<Runnable> lies = new ArrayList<>(List.of(
+        () -> foreignAddressLogs = often,
+        () -> outOfRangeLogs = often,
+        () -> repeatedLogs = often,
+        () -> removedLogs = often,
+        () -> wrongBlockNumbers = often,
+        () -> emptyLogsByHash = often,
+        () -> absurdHeads = often,
+        () -> oversizedAbove = 10 + random.nextInt(30)));
+    if (!alone) {
+      lies.add(() -> logIndexLag = 1 + random.nextInt(4));
+    }
+    if (verified) {
+      lies.add(() -> inconsistentLogHashes = often);
+    }
+    lies.get(random.nextInt(lies.size())).run();
+  }
+
 
   private static double pick(Random random, double chance, double rate) {
     return random.nextDouble() < chance ? rate * (0.5 + random.nextDouble()) : 0;

@@ -98,9 +98,6 @@ public final class Oracle {
 
   private Optional<String> checkApplied(Effect effect, Effect newest, Set<EventKey> appliedKeys) {
     RawLog log = effect.log();
-    if (log.meta().removed()) {
-      return Optional.of("applied a log that the node marked removed");
-    }
     if (!SimulatedChain.watched(log)) {
       return Optional.of("made up: the stream asked for no such contract or event");
     }

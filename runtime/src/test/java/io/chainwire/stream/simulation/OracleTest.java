@@ -61,7 +61,7 @@ class OracleTest {
     RawLog real = effects.get(2).log();
     LogMeta meta = real.meta();
     RawLog invented = new RawLog(real.topics(), real.data(), new LogMeta(meta.address(), meta.blockNumber(),
-        meta.blockHash(), Hash.keccak256("invented"), meta.transactionIndex(), meta.logIndex(), false));
+        meta.blockHash(), Hash.keccak256("invented"), meta.transactionIndex(), meta.logIndex()));
     effects.set(2, new Effect(invented, false));
     assertViolation("made up", effects, chain.head());
   }

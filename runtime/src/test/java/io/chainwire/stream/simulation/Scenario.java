@@ -21,6 +21,7 @@ public final class Scenario {
 
   // The chain.
   public long chainId = 1;
+  public boolean chainIdConfigured;
   public int finalityDistance = 32;
   public double busyShare = 0.5;
   public double undecodableShare;
@@ -52,6 +53,7 @@ public final class Scenario {
   public int recentBlocks = 32;
   public long maxRange = 2_000;
   public int concurrency = 4;
+  public boolean verifyBackfill;
   public Duration pollInterval = Duration.ofSeconds(2);
   public Duration headTimeout = Duration.ofSeconds(30);
   public Duration requestTimeout = Duration.ofSeconds(10);
@@ -159,19 +161,11 @@ public final class Scenario {
     }
     s.crashes = random.nextInt(4);
     s.restarts = random.nextInt(3);
-    if (s.finalityDistance >= 0) {
-      // Today's engine refuses to roll back below the node's finalized block even when it never saw
-      // the orphaned blocks as final (issue 8). The mix keeps finality from overtaking a reorganised
-      // block the stream handled before the stream can notice: reorganisations stay well above the
-      // finalized block, and the stream is never blind (down, its store down, backing off, waiting
-      // for a silent subscription) for long compared with the time a block takes to become final.
-      s.maxReorgDepth = Math.max(1, Math.min(s.maxReorgDepth, s.finalityDistance / 4));
-      Duration toFinal = s.blockTime.multipliedBy(s.finalityDistance - s.maxReorgDepth);
-      s.maxDowntime = shortest(s.maxDowntime, toFinal.dividedBy(2));
-      s.maxOutage = shortest(s.maxOutage, toFinal.dividedBy(4));
-      s.maxBackoff = shortest(s.maxBackoff, toFinal.dividedBy(4));
-      s.headTimeout = shortest(s.headTimeout, toFinal.dividedBy(4));
-      s.requestTimeout = shortest(s.requestTimeout, toFinal.dividedBy(8));
+    s.reorgsBelowStart = random.nextInt(3) == 0;
+    s.verifyBackfill = random.nextInt(4) == 0;
+    s.chainIdConfigured = random.nextBoolean();
+    if (random.nextInt(4) == 0) {
+      s.nodes.get(0).lie(random, s.nodes.size() == 1, s.verifyBackfill);
     }
     return s;
   }

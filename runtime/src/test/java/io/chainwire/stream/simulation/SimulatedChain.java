@@ -255,7 +255,7 @@ public final class SimulatedChain {
     for (int t = 0; t < transactions.size(); t++) {
       Hash transaction = transactions.get(t).get(0).meta().transactionHash();
       for (RawLog template : transactions.get(t)) {
-        LogMeta meta = new LogMeta(template.address(), number, hash, transaction, t, logs.size(), false);
+        LogMeta meta = new LogMeta(template.address(), number, hash, transaction, t, logs.size());
         logs.add(new RawLog(template.topics(), template.data(), meta));
       }
     }
@@ -292,7 +292,7 @@ public final class SimulatedChain {
       List<Hash> topics = topic0 == NOISE_TOPIC
           ? List.of(topic0)
           : List.of(topic0, Topics.address(Address.of(randomBytes(Address.SIZE))));
-      logs.add(new RawLog(topics, data, new LogMeta(contract, 0, transaction, transaction, 0, 0, false)));
+      logs.add(new RawLog(topics, data, new LogMeta(contract, 0, transaction, transaction, 0, 0)));
     }
     return logs;
   }

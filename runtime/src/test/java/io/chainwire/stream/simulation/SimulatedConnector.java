@@ -29,8 +29,8 @@ public final class SimulatedConnector implements NodeConnector {
   }
 
   @Override
-  public RpcClient open(RpcEndpoint endpoint, Duration timeout) {
-    return new InProcessRpcClient(endpoint, timeout, node(endpoint), this::wallClock);
+  public RpcClient open(RpcEndpoint endpoint, Duration timeout, long maxResponseBytes) {
+    return new InProcessRpcClient(endpoint, timeout, maxResponseBytes, node(endpoint), this::wallClock);
   }
 
   @Override

@@ -18,11 +18,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,6 +45,8 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
   private final SimulatedChain chain;
   private final VirtualClock clock;
   private final Random random;
+  // The logs of the answer being written that the removed-logs lie marks removed.
+  private final Set<RawLog> markedRemoved = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Faults faults;
   private final Trace trace;
   private final Runnable crashCheck;
@@ -314,6 +319,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
       answer = lieAboutRange(answer, from, to);
       asked = from + ".." + to;
     }
+    markedRemoved.clear();
     answer = lieAboutLogs(answer);
     List<RawLog> served = answer;
     exchange.logs += served.size();
@@ -321,7 +327,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
     return new Result(generator -> {
       generator.writeStartArray();
       for (RawLog log : served) {
-        writeLog(generator, log);
+        writeLog(generator, log, markedRemoved.contains(log));
       }
       generator.writeEndArray();
     });
@@ -348,15 +354,13 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
       answer.add(at, answer.get(at));
     }
     if (!answer.isEmpty() && random.nextDouble() < faults.removedLogs) {
-      int at = random.nextInt(answer.size());
-      answer.set(at, withMeta(answer.get(at), meta -> new LogMeta(meta.address(), meta.blockNumber(), meta.blockHash(),
-          meta.transactionHash(), meta.transactionIndex(), meta.logIndex(), true)));
+      markedRemoved.add(answer.get(random.nextInt(answer.size())));
     }
     if (!answer.isEmpty() && random.nextDouble() < faults.inconsistentLogHashes) {
       int at = random.nextInt(answer.size());
       Hash other = Hash.of(randomBytes(Hash.SIZE));
       answer.set(at, withMeta(answer.get(at), meta -> new LogMeta(meta.address(), meta.blockNumber(), other,
-          meta.transactionHash(), meta.transactionIndex(), meta.logIndex(), meta.removed())));
+          meta.transactionHash(), meta.transactionIndex(), meta.logIndex())));
     }
     return answer;
   }
@@ -366,7 +370,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
     byte[] amount = new byte[32];
     amount[31] = 7;
     LogMeta meta = new LogMeta(contract, block.number(), block.hash(), Hash.of(randomBytes(Hash.SIZE)), 900,
-        900 + random.nextInt(100), false);
+        900 + random.nextInt(100));
     return new RawLog(List.of(SimulatedChain.DEPOSIT_TOPIC, Hash.of(new byte[Hash.SIZE])), Bytes.of(amount), meta);
   }
 
@@ -411,7 +415,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
     return ((List<?>) value).stream().map(String.class::cast).toList();
   }
 
-  private static void writeLog(JsonGenerator generator, RawLog log) throws IOException {
+  private static void writeLog(JsonGenerator generator, RawLog log, boolean removed) throws IOException {
     LogMeta meta = log.meta();
     generator.writeStartObject();
     generator.writeStringField("address", meta.address().toHex());
@@ -426,7 +430,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
     generator.writeStringField("transactionHash", meta.transactionHash().toHex());
     generator.writeStringField("transactionIndex", hex(meta.transactionIndex()));
     generator.writeStringField("logIndex", hex(meta.logIndex()));
-    generator.writeBooleanField("removed", meta.removed());
+    generator.writeBooleanField("removed", removed);
     generator.writeEndObject();
   }
 

@@ -6,10 +6,14 @@ import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.CheckpointStore;
 import io.chainwire.checkpoint.DeadLetter;
+import io.chainwire.checkpoint.FencedException;
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
+import io.chainwire.checkpoint.Lease;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.checkpoint.UnitOfWork;
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,7 +95,7 @@ public final class SimulatedStore implements CheckpointStore {
 
   /** Creates an empty store keeping {@code recentBlocks} recent blocks per stream. */
   public SimulatedStore(int recentBlocks, VirtualClock clock, Random random, Trace trace, World world) {
-    this.checkpoints = new InMemoryCheckpointStore(recentBlocks);
+    this.checkpoints = new InMemoryCheckpointStore(recentBlocks, clock::nanoTime);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.trace = Objects.requireNonNull(trace, "trace");
@@ -131,6 +135,32 @@ public final class SimulatedStore implements CheckpointStore {
   }
 
   @Override
+  public Optional<Lease> acquireLease(StreamId stream, String holder, Duration duration) {
+    checkAvailable("lease");
+    return checkpoints.acquireLease(stream, holder, duration);
+  }
+
+  @Override
+  public boolean renewLease(Lease lease) {
+    checkAvailable("renew");
+    return checkpoints.renewLease(lease);
+  }
+
+  @Override
+  public void releaseLease(Lease lease) {
+    checkAvailable("release");
+    checkpoints.releaseLease(lease);
+  }
+
+  @Override
+  public UnitOfWork begin(Lease lease, Optional<BlockRef> base) {
+    checkAvailable("begin");
+    Work work = new Work(checkpoints.begin(lease, base), journals.getOrDefault(lease.stream(), Journal.EMPTY));
+    open = work;
+    return work;
+  }
+
+  @Override
   public UnitOfWork begin(StreamId stream) {
     checkAvailable("begin");
     Work work = new Work(checkpoints.begin(stream), journals.getOrDefault(stream, Journal.EMPTY));
@@ -159,11 +189,16 @@ public final class SimulatedStore implements CheckpointStore {
     // The store outlives every run of the stream; the simulation drops it when it ends.
   }
 
+  /** A failure of the kind a database store reports when it may pass: a broken connection. */
+  private static CheckpointException unavailable(String what) {
+    return new CheckpointException(LOCATION + " " + what, new SQLTransientConnectionException("simulated"));
+  }
+
   private void checkAvailable(String what) {
     world.checkAlive();
     if (clock.nanoTime() < faults.outageUntil) {
       trace.add("store " + what + " -> outage");
-      throw new CheckpointException(LOCATION + " is unavailable (simulated outage)");
+      throw unavailable("is unavailable (simulated outage)");
     }
   }
 
@@ -222,9 +257,21 @@ public final class SimulatedStore implements CheckpointStore {
     }
 
     @Override
-    public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+    public void recordDeadLetter(RawLog log, boolean removal, String handler, Throwable failure) {
       world.checkAlive();
-      checkpoint.recordDeadLetter(log, handler, failure);
+      checkpoint.recordDeadLetter(log, removal, handler, failure);
+    }
+
+    @Override
+    public void recordChain(long chainId, String filter) {
+      world.checkAlive();
+      checkpoint.recordChain(chainId, filter);
+    }
+
+    @Override
+    public void recordFinalized(BlockRef block) {
+      world.checkAlive();
+      checkpoint.recordFinalized(block);
     }
 
     @Override
@@ -240,7 +287,7 @@ public final class SimulatedStore implements CheckpointStore {
       }
       if (random.nextDouble() < faults.commitFailures) {
         trace.add(what + " -> fails");
-        throw new CheckpointException("the commit failed (simulated)");
+        throw unavailable("failed the commit (simulated)");
       }
       publish();
       if (crash) {
@@ -249,7 +296,7 @@ public final class SimulatedStore implements CheckpointStore {
       }
       if (random.nextDouble() < faults.unknownOutcomes) {
         trace.add(what + " -> takes effect but reports failure");
-        throw new CheckpointException("the connection broke during the commit (simulated)");
+        throw unavailable("lost the connection during the commit (simulated)");
       }
       trace.add(what + ", head " + checkpoints.load(stream()).map(Checkpoint::head).map(Object::toString).orElse("none"));
     }
@@ -259,7 +306,7 @@ public final class SimulatedStore implements CheckpointStore {
       synchronized (SimulatedStore.this) {
         Journal current = journals.getOrDefault(stream(), Journal.EMPTY);
         if (current.version != base.version) {
-          throw new CheckpointException("cannot commit for stream '" + stream() + "' in " + LOCATION
+          throw new FencedException("cannot commit for stream '" + stream() + "' in " + LOCATION
               + ": it began from commit " + base.version + " but the store is at " + current.version);
         }
         List<Effect> effects = new ArrayList<>(base.effects);

@@ -1,12 +1,13 @@
 package io.chainwire.stream.simulation;
 
 import io.chainwire.stream.StreamMetrics;
+import io.chainwire.stream.StreamRole;
 import io.chainwire.stream.StreamState;
 
 /**
  * The engine's own decisions, as its metrics report them, written to the trace between the node
- * requests and the deliveries: state changes, retries, failovers, learned range sizes,
- * subscriptions, reorganisations, and what the error policy did.
+ * requests and the deliveries: state changes, roles, retries, failovers, faulty answers, learned
+ * range sizes, subscriptions, reorganisations, stalls, and what the error policy did.
  */
 final class TracingMetrics implements StreamMetrics {
   private final Trace trace;
@@ -58,5 +59,30 @@ final class TracingMetrics implements StreamMetrics {
   @Override
   public void deadLetter(String handler) {
     trace.add("engine: records a dead letter (policy DEAD_LETTER)");
+  }
+
+  @Override
+  public void faultyAnswer(String endpoint) {
+    trace.add("engine: refuses a faulty answer of " + endpoint);
+  }
+
+  @Override
+  public void stalled(boolean stalled) {
+    trace.add("engine: " + (stalled ? "stalled" : "moving again"));
+  }
+
+  @Override
+  public void undecodableLog(String handler) {
+    trace.add("engine: passes over a log that does not decode");
+  }
+
+  @Override
+  public void roleChanged(StreamRole role, long epoch) {
+    trace.add("engine: " + role + ", lease epoch " + epoch);
+  }
+
+  @Override
+  public void leaseRenewalFailed() {
+    trace.add("engine: could not renew its lease");
   }
 }

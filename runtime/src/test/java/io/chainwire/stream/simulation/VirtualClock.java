@@ -94,6 +94,21 @@ public final class VirtualClock implements EngineClock {
     events.add(new Event(Math.max(time, now), scheduled++, name, action));
   }
 
+  /** Runs {@code task} every {@code period}, as events on this clock, until cancelled. */
+  @Override
+  public Cancellable every(Duration period, Runnable task) {
+    boolean[] cancelled = {false};
+    Runnable[] repeat = new Runnable[1];
+    repeat[0] = () -> {
+      if (!cancelled[0]) {
+        task.run();
+        schedule(period, "every " + period, repeat[0]);
+      }
+    };
+    schedule(period, "every " + period, repeat[0]);
+    return () -> cancelled[0] = true;
+  }
+
   /** Returns how many events are waiting. */
   public synchronized int pending() {
     return events.size();
