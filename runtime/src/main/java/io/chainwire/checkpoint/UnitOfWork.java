@@ -41,8 +41,9 @@ public interface UnitOfWork extends AutoCloseable {
    * while no handler has asked for the connection yet: until then, no call can have written
    * through it.)
    *
-   * @throws CheckpointException if the writes cannot be undone; the failure is attached as
-   *     suppressed and the unit of work can then only be closed
+   * @throws CheckpointException if the writes cannot be undone, or the store failed during the
+   *     call (handing out the {@linkplain #connection() connection}); the call's failure is attached
+   *     as suppressed and the unit of work can then only be closed
    */
   void attempt(Runnable handlerCall);
 

@@ -54,6 +54,8 @@ final class SqlUnitOfWork implements UnitOfWork {
   private boolean inCall;
   private Savepoint savepoint;
   private State state = State.OPEN;
+  // Why the store failed this unit of work, if it did.
+  private CheckpointException storeFailure;
   // The head this unit of work leaves: the last block it marked handled, or its fork point.
   private BlockRef newHead;
 
@@ -103,10 +105,17 @@ final class SqlUnitOfWork implements UnitOfWork {
     inCall = true;
     try {
       handlerCall.run();
-    } catch (Throwable failure) {
+    } catch (Throwable callFailure) {
       inCall = false;
-      undo(failure);
-      throw failure;
+      if (storeFailure != null) {
+        // The store failed inside the call, handing the connection out: the call failed for it.
+        if (callFailure != storeFailure) {
+          storeFailure.addSuppressed(callFailure);
+        }
+        throw storeFailure;
+      }
+      undo(callFailure);
+      throw callFailure;
     }
     inCall = false;
     if (savepoint != null) {
@@ -315,7 +324,8 @@ final class SqlUnitOfWork implements UnitOfWork {
       return call.call(connection);
     } catch (SQLException e) {
       state = State.FAILED;
-      throw new CheckpointException(what(action), e);
+      storeFailure = new CheckpointException(what(action), e);
+      throw storeFailure;
     }
   }
 

@@ -89,6 +89,10 @@ final class Supervisor {
           continue;
         }
         standingBy = false;
+        if (progress.state() == StreamState.STANDBY) {
+          // Until the engine runs: loading the checkpoint and reading the head, as at the start.
+          progress.enter(StreamState.STARTING);
+        }
         Optional<Checkpoint> checkpoint = store.load(stream);
         storeReached();
         failures = 0;
@@ -100,6 +104,7 @@ final class Supervisor {
           throw new CheckpointStoreFailedException(stream, e);
         }
         leadership.demote("the checkpoint store failed");
+        progress.enter(StreamState.STANDBY);
         storeFailed(e);
         Duration delay = backoff.delay(++failures);
         LOG.warn("stream '{}': the checkpoint store failed; delivering nothing, trying again in {} ms: {}",
