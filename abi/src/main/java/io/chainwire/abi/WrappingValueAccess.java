@@ -2,7 +2,7 @@ package io.chainwire.abi;
 
 import io.chainwire.abi.internal.ValueAccess;
 
-/** Wraps arrays in value objects without copying them; installed by {@link Bytes}. */
+/** Wraps arrays in value objects and reads them back without copying; installed by {@link Bytes}. */
 final class WrappingValueAccess extends ValueAccess {
   @Override
   public Hash hash(byte[] bytes) {
@@ -17,5 +17,15 @@ final class WrappingValueAccess extends ValueAccess {
   @Override
   public Bytes bytes(byte[] bytes) {
     return bytes.length == 0 ? Bytes.EMPTY : new Bytes(bytes);
+  }
+
+  @Override
+  public byte[] array(Hash hash) {
+    return hash.bytes;
+  }
+
+  @Override
+  public byte[] array(Bytes bytes) {
+    return bytes.bytes;
   }
 }

@@ -1,5 +1,6 @@
 package io.chainwire.abi.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,16 @@ class ValueAccessTest {
     assertEquals(Address.of(address), values.address(address));
     assertEquals(Bytes.of((byte) 1, (byte) 2), values.bytes(new byte[] {1, 2}));
     assertSame(Bytes.EMPTY, values.bytes(new byte[0]));
+  }
+
+  @Test
+  void readsTheArraysValuesOwn() {
+    byte[] hash = new byte[32];
+    byte[] bytes = {1, 2, 3};
+
+    assertSame(hash, values.array(values.hash(hash)));
+    assertSame(bytes, values.array(values.bytes(bytes)));
+    assertArrayEquals(new byte[] {4, 5}, values.array(Bytes.of((byte) 4, (byte) 5)));
   }
 
   @Test

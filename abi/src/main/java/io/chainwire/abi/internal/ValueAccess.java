@@ -6,10 +6,13 @@ import io.chainwire.abi.Hash;
 import java.util.Objects;
 
 /**
- * Creates ABI values around arrays that the caller has just filled and never touches again,
- * skipping the defensive copy that the public factories make. For chainwire's own decoders (the
- * JSON-RPC log parser); the implementation is installed by {@code io.chainwire.abi}, the only
- * package that can reach the value types' wrapping constructors.
+ * Creates ABI values around arrays that the caller has just filled and never touches again, and
+ * reads the arrays that values own, skipping the defensive copies that the public factories and
+ * {@code toByteArray()} make. For chainwire's own decoders: the JSON-RPC log parser, and the decode
+ * benchmarks' hand-written baseline, which reads logs in place as {@link io.chainwire.abi.AbiDecoder}
+ * does (the module exports this package to those two modules alone). The implementation is
+ * installed by {@code io.chainwire.abi}, the only package that can reach the value types'
+ * wrapping constructors and arrays.
  */
 public abstract class ValueAccess {
   private static ValueAccess installed;
@@ -60,4 +63,10 @@ public abstract class ValueAccess {
 
   /** Returns a byte string owning {@code bytes}. */
   public abstract Bytes bytes(byte[] bytes);
+
+  /** Returns the array {@code hash} owns, not a copy: the caller must never change it. */
+  public abstract byte[] array(Hash hash);
+
+  /** Returns the array {@code bytes} owns, not a copy: the caller must never change it. */
+  public abstract byte[] array(Bytes bytes);
 }

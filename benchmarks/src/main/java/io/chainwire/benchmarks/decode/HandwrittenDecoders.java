@@ -1,5 +1,12 @@
-package io.chainwire.abi;
+package io.chainwire.benchmarks.decode;
 
+import io.chainwire.abi.AbiDecoder;
+import io.chainwire.abi.AbiDecodingException;
+import io.chainwire.abi.Address;
+import io.chainwire.abi.Hash;
+import io.chainwire.abi.Indexed;
+import io.chainwire.abi.RawLog;
+import io.chainwire.abi.internal.ValueAccess;
 import io.chainwire.benchmarks.contracts.Erc1155;
 import io.chainwire.benchmarks.contracts.Erc20;
 import io.chainwire.benchmarks.contracts.PublicResolver;
@@ -18,8 +25,9 @@ import java.util.List;
  * The decode benchmarks' hand-written baseline: one straight-line decoder per benchmarked event,
  * written for that event alone, returning the same records as the generated code.
  *
- * <p>It lives in the runtime's package so that it has the same access as {@link AbiDecoder}: it
- * reads the log's byte arrays in place and builds values without defensive copies. To be a fair
+ * <p>It has the same access as {@link AbiDecoder}: through {@link ValueAccess}, which chainwire-abi
+ * exports to this module ({@code io.chainwire.benchmarks}) and the runtime alone, it reads the
+ * log's byte arrays in place and builds values without defensive copies. To be a fair
  * ceiling it checks what a careful hand-written decoder must: topic count and topic 0, that every
  * word it reads is present, zero padding of addresses and narrow integers, and that offsets and
  * lengths stay inside the data. It does not keep {@link AbiDecoder}'s read budget, which only
@@ -36,20 +44,21 @@ public final class HandwrittenDecoders {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
   };
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final ValueAccess VALUES = ValueAccess.get();
 
   private HandwrittenDecoders() {}
 
   /** Decodes ERC-20 {@code Transfer(address indexed from, address indexed to, uint256 value)}. */
   public static Erc20.Transfer transfer(RawLog log) {
     byte[] data = data(log, Erc20.Transfer.TOPIC0, 3, WORD);
-    return new Erc20.Transfer(address(log.topic(1).bytes, 0), address(log.topic(2).bytes, 0),
+    return new Erc20.Transfer(address(topic(log, 1), 0), address(topic(log, 2), 0),
         unsigned(data, 0), log.meta());
   }
 
   /** Decodes Uniswap V3 {@code Swap}: int256, int256, uint160, uint128 and int24 after two indexed addresses. */
   public static UniswapV3Pool.Swap swap(RawLog log) {
     byte[] data = data(log, UniswapV3Pool.Swap.TOPIC0, 3, 5 * WORD);
-    return new UniswapV3Pool.Swap(address(log.topic(1).bytes, 0), address(log.topic(2).bytes, 0),
+    return new UniswapV3Pool.Swap(address(topic(log, 1), 0), address(topic(log, 2), 0),
         signed(data, 0), signed(data, WORD), unsigned(data, 2 * WORD, 160), unsigned(data, 3 * WORD, 128),
         int24(data, 4 * WORD), log.meta());
   }
@@ -58,7 +67,7 @@ public final class HandwrittenDecoders {
   public static Erc1155.TransferBatch transferBatch(RawLog log) {
     byte[] data = data(log, Erc1155.TransferBatch.TOPIC0, 4, 2 * WORD);
     return new Erc1155.TransferBatch(
-        address(log.topic(1).bytes, 0), address(log.topic(2).bytes, 0), address(log.topic(3).bytes, 0),
+        address(topic(log, 1), 0), address(topic(log, 2), 0), address(topic(log, 3), 0),
         uint256Array(data, offset(data, 0, 0, 2 * WORD)), uint256Array(data, offset(data, 0, WORD, 2 * WORD)),
         log.meta());
   }
@@ -81,30 +90,34 @@ public final class HandwrittenDecoders {
       }
       orders[i] = new Settlement.Order(address(data, order), unsigned(data, order + WORD, 64), list(legs));
     }
-    return new Settlement.BatchSettled(unsigned(log.topic(1).bytes, 0), list(orders), log.meta());
+    return new Settlement.BatchSettled(unsigned(topic(log, 1), 0), list(orders), log.meta());
   }
 
   /** Decodes ENS {@code TextChanged(bytes32 indexed node, string indexed indexedKey, string key, string value)}. */
   public static PublicResolver.TextChanged textChanged(RawLog log) {
     byte[] data = data(log, PublicResolver.TextChanged.TOPIC0, 3, 2 * WORD);
-    return new PublicResolver.TextChanged(new Bytes(log.topic(1).bytes), Indexed.ofHash(log.topic(2)),
+    return new PublicResolver.TextChanged(VALUES.bytes(topic(log, 1)), Indexed.ofHash(log.topic(2)),
         string(data, offset(data, 0, 0, 2 * WORD)), string(data, offset(data, 0, WORD, 2 * WORD)), log.meta());
   }
 
   private static byte[] data(RawLog log, Hash topic0, int topicCount, int minimumSize) {
-    if (log.topicCount() != topicCount || !Arrays.equals(log.topic(0).bytes, topic0.bytes)) {
+    if (log.topicCount() != topicCount || !Arrays.equals(topic(log, 0), VALUES.array(topic0))) {
       throw new AbiDecodingException(topic0.toHex(), null, "wrong topics");
     }
-    byte[] data = log.data().bytes;
+    byte[] data = VALUES.array(log.data());
     if (data.length < minimumSize) {
       throw malformed("data shorter than the head");
     }
     return data;
   }
 
+  private static byte[] topic(RawLog log, int index) {
+    return VALUES.array(log.topic(index));
+  }
+
   private static Address address(byte[] word, int pos) {
     requireZero(word, pos, pos + 12);
-    return new Address(Arrays.copyOfRange(word, pos + 12, pos + WORD));
+    return VALUES.address(Arrays.copyOfRange(word, pos + 12, pos + WORD));
   }
 
   /** Reads a {@code uint<bits>} narrower than 256 bits: its high-order bytes must be zero. */
