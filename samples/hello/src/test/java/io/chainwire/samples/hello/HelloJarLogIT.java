@@ -26,8 +26,8 @@ class HelloJarLogIT {
   @Test
   void theStreamsProgressGoesToStderr() throws Exception {
     String err = runUntilDelivered("progress", Path.of(System.getProperty("java.home")));
-    assertTrue(err.contains(" INFO StreamEngine - stream 'hello': no checkpoint, starting at block 0\n"), err);
-    assertTrue(err.contains(" INFO StreamRun - stream 'hello': stopped\n"), err);
+    assertTrue(err.contains(" INFO EventStream - stream 'hello': no checkpoint, starting at block 0\n"), err);
+    assertTrue(err.contains(" INFO EventStream - stream 'hello': stopped\n"), err);
     assertFalse(err.contains("SLF4J"), err);
   }
 
