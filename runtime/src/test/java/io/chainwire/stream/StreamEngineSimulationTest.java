@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine's decisions, driven through the simulation without a node: the hand-off from backfill
@@ -195,5 +196,28 @@ class StreamEngineSimulationTest {
     long removals() {
       return removals;
     }
+  }
+
+  /**
+   * What {@link EventStream.Builder#concurrency(int)} promises: the stream holds at most twice as
+   * many ranges as it fetches at once. With fetches on the delivery thread, it fetches exactly that
+   * many ranges before it delivers the first.
+   */
+  @ParameterizedTest(name = "concurrency {0}")
+  @ValueSource(ints = {1, 2, 3})
+  void holdsTwiceItsConcurrencyInRangesBeforeDeliveringTheFirst(int concurrency) {
+    // Few events, so that the trace keeps everything before the first commit.
+    Scenario scenario = Scenario.quiet(concurrency);
+    scenario.initialBlocks = 60;
+    scenario.finalityDistance = 16;
+    scenario.busyShare = 0.05;
+    scenario.maxRange = 5;
+    scenario.concurrency = concurrency;
+    scenario.activityBlocks = 1;
+    List<String> trace = assertOracleHolds(scenario).lastEntries();
+    int firstCommit = IntStream.range(0, trace.size())
+        .filter(i -> trace.get(i).contains("store commit")).findFirst().orElseThrow();
+    long rangesFetched = trace.subList(0, firstCommit).stream().filter(entry -> entry.contains("eth_getLogs(")).count();
+    assertEquals(2L * concurrency, rangesFetched, String.join("\n", trace.subList(0, firstCommit)));
   }
 }
