@@ -30,7 +30,9 @@ class FailoverOnAnvilTest {
     Recorder recorder = new Recorder();
     CountingMetrics metrics = new CountingMetrics();
 
-    try (StreamHandle handle = chain.stream("failover").endpoint(deadEndpoint()).endpoint(anvil.httpUrl().toString())
+    // The chain is named: with the first endpoint dead, no other may say which chain to follow.
+    try (StreamHandle handle = chain.stream("failover").chainId(31337).endpoint(deadEndpoint())
+        .endpoint(anvil.httpUrl().toString())
         .checkpointStore(new InMemoryCheckpointStore()).maxRange(50).handler(recorder).metrics(metrics).build().start()) {
       Waits.live(handle);
       assertTrue(handle.isReady() && handle.isLive(), "a live leader is ready");

@@ -41,7 +41,9 @@ class StreamFailoverTest {
     Path file = dir.resolve("ledger.db");
     Ledger.create(file);
     try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
-        StreamHandle handle = ChaosStreams.builder(chain, store, dead, anvil.httpUrl()).build().start()) {
+        // The chain is named: with the first endpoint dead, no other may say which chain to follow.
+        StreamHandle handle = ChaosStreams.builder(chain, store, dead, anvil.httpUrl()).chainId(31337).build()
+            .start()) {
       chain.awaitLedger(file, 30, handle);
       chain.send(10);
       chain.awaitLedger(file, 40, handle);
