@@ -10,9 +10,11 @@ import io.chainwire.checkpoint.SqliteCheckpointStore;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
+import io.chainwire.testkit.FaultProxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,11 +74,11 @@ class BackfillOnAnvilTest {
     Recorder recorder = new Recorder();
     CountingMetrics metrics = new CountingMetrics();
 
-    try (RangeLimitProxy proxy = new RangeLimitProxy(anvil.httpUrl(), 25);
-        StreamHandle handle = chain.stream("narrow").endpoint(proxy.url()).checkpointStore(new InMemoryCheckpointStore())
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).rangeLimit(25).start();
+        StreamHandle handle = chain.stream("narrow").endpoint(proxy.httpUrl().toString()).checkpointStore(new InMemoryCheckpointStore())
             .maxRange(400).handler(recorder).metrics(metrics).build().start()) {
       Waits.handled(handle, head);
-      assertTrue(proxy.refusals() > 0, "the proxy refused wide ranges");
+      assertTrue(proxy.rangeLimited() > 0, "the proxy refused wide ranges");
     }
     recorder.assertExactlyOnceInOrder(chain.canonicalPings());
     assertTrue(metrics.smallestRange() <= 25, "learned range " + metrics.smallestRange());
@@ -92,11 +94,14 @@ class BackfillOnAnvilTest {
     Recorder recorder = new Recorder();
 
     List<Long> asked;
-    try (RangeLimitProxy proxy = new RangeLimitProxy(anvil.httpUrl(), Long.MAX_VALUE);
-        StreamHandle handle = chain.stream("finalized").endpoint(proxy.url()).checkpointStore(new InMemoryCheckpointStore())
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start();
+        StreamHandle handle = chain.stream("finalized").endpoint(proxy.httpUrl().toString()).checkpointStore(new InMemoryCheckpointStore())
             .maxRange(50).concurrency(4).handler(recorder).build().start()) {
       Waits.handled(handle, head);
-      asked = proxy.headersAsked().stream().filter(number -> number <= lastPing).toList();
+      // The headers asked for by number, in the order they were asked.
+      asked = proxy.calls().stream().filter(call -> call.method().equals("eth_getBlockByNumber"))
+          .map(call -> call.quantity(0)).flatMapToLong(OptionalLong::stream)
+          .filter(number -> number <= lastPing).boxed().toList();
     }
     recorder.assertExactlyOnceInOrder(chain.canonicalPings());
     long ranges = (lastPing - chain.deployBlock()) / 50 + 1;

@@ -3,30 +3,30 @@ package io.chainwire.stream;
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
-import java.io.IOException;
+import io.chainwire.testkit.FaultProxy;
 import org.junit.jupiter.api.Test;
 
 /**
- * The head subscription's recovery, with the WebSocket behind a proxy that drops or mutes it while
- * requests go straight to the node over HTTP.
+ * The head subscription's recovery, with the WebSocket behind a {@link FaultProxy} that drops or
+ * mutes it while requests go straight to the node over HTTP.
  */
 @AnvilTest
 class HeadSubscriptionOnAnvilTest {
   @Test
-  void resubscribesAfterTheWebSocketDropsAndDeliversWhatWasMinedMeanwhile(Anvil anvil) throws IOException {
+  void resubscribesAfterTheWebSocketDropsAndDeliversWhatWasMinedMeanwhile(Anvil anvil) {
     EmitterChain chain = EmitterChain.deploy(anvil);
     Recorder recorder = new Recorder();
     CountingMetrics metrics = new CountingMetrics();
 
-    try (TcpProxy proxy = new TcpProxy(anvil.port());
-        StreamHandle handle = chain.stream("ws-drop").endpoint(anvil.httpUrl().toString()).endpoint(proxy.wsUrl())
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start();
+        StreamHandle handle = chain.stream("ws-drop").endpoint(anvil.httpUrl().toString()).endpoint(proxy.wsUrl().toString())
             .checkpointStore(new InMemoryCheckpointStore()).handler(recorder).metrics(metrics).build().start()) {
       Waits.live(handle);
       Waits.until(() -> metrics.count("subscribed") == 1, () -> "subscriptions: " + metrics.count("subscribed"));
       chain.ping(0, 2);
       Waits.handled(handle, anvil.blockNumber());
 
-      proxy.dropAll();
+      proxy.dropWebSocketConnections();
       for (int round = 1; round < 6; round++) {
         chain.ping(round, 2);
       }
@@ -45,20 +45,20 @@ class HeadSubscriptionOnAnvilTest {
    * shows the node moved on, and the subscription is replaced.
    */
   @Test
-  void reconnectsASubscriptionThatFallsSilentWhileTheNodeMovesOn(Anvil anvil) throws IOException {
+  void reconnectsASubscriptionThatFallsSilentWhileTheNodeMovesOn(Anvil anvil) {
     EmitterChain chain = EmitterChain.deploy(anvil);
     Recorder recorder = new Recorder();
     CountingMetrics metrics = new CountingMetrics();
 
-    try (TcpProxy proxy = new TcpProxy(anvil.port());
-        StreamHandle handle = chain.stream("ws-silent").endpoint(anvil.httpUrl().toString()).endpoint(proxy.wsUrl())
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start();
+        StreamHandle handle = chain.stream("ws-silent").endpoint(anvil.httpUrl().toString()).endpoint(proxy.wsUrl().toString())
             .checkpointStore(new InMemoryCheckpointStore()).handler(recorder).metrics(metrics).build().start()) {
       Waits.live(handle);
       Waits.until(() -> metrics.count("subscribed") == 1, () -> "subscriptions: " + metrics.count("subscribed"));
       chain.ping(0, 2);
       Waits.handled(handle, anvil.blockNumber());
 
-      proxy.muteAll();
+      proxy.muteWebSocketConnections();
       for (int round = 1; round < 4; round++) {
         chain.ping(round, 2);
       }

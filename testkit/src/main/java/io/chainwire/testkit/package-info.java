@@ -39,7 +39,10 @@
  * port and injects the failures real providers have: 429s, 5xx statuses, stalls, truncated JSON,
  * resets, dropped WebSockets, lost notifications and {@code eth_getLogs} range limits. {@link
  * io.chainwire.testkit.FaultRule}s say which messages get which {@link io.chainwire.testkit.Fault};
- * every rule is bounded, and a seed makes the random ones repeatable.
+ * every rule is bounded, and a seed makes the random ones repeatable. A test can also drop or mute
+ * the open WebSocket connections, cut the node off for as long as it likes, and lose an answer the
+ * node gave; {@link io.chainwire.testkit.FaultProxy#tcp(String, int)} does the last two in front of
+ * a peer that does not speak JSON-RPC, such as a database.
  *
  * <h2>Where anvil and solc come from</h2>
  *

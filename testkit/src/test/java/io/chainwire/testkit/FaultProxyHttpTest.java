@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Each HTTP fault of the proxy, as a plain {@link HttpRpcClient} sees it. */
@@ -177,6 +178,60 @@ class FaultProxyHttpTest {
       assertEquals(List.of(), results.get(1).get());
       assertEquals(anvil.blockNumber(), results.get(2).get());
       assertEquals(1, proxy.rangeLimited());
+    }
+  }
+
+  @Test
+  void recordsEveryCallWithItsParamsInOrder(Anvil anvil) {
+    anvil.mine(2);
+    FaultRule refused = FaultRule.at(Fault.status(503), 1).methods("eth_chainId");
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).rule(refused).start(); HttpRpcClient node = client(proxy)) {
+      node.getBlockByNumber(1);
+      assertThrows(RpcTransportException.class, node::chainId);
+      node.batch(List.of(RpcRequest.blockNumber(), RpcRequest.getBlockByNumber(BlockTag.LATEST)));
+
+      List<FaultProxy.Call> calls = proxy.calls();
+
+      assertEquals(List.of("eth_getBlockByNumber", "eth_chainId", "eth_blockNumber", "eth_getBlockByNumber"),
+          calls.stream().map(FaultProxy.Call::method).toList());
+      assertEquals(List.of("\"0x1\"", "false"), calls.get(0).params());
+      assertEquals(OptionalLong.of(1), calls.get(0).quantity(0));
+      assertEquals(OptionalLong.empty(), calls.get(0).quantity(1));
+      assertEquals(OptionalLong.empty(), calls.get(0).quantity(2));
+      assertEquals(List.of(), calls.get(2).params());
+      assertEquals(OptionalLong.empty(), calls.get(3).quantity(0), "a tag is not a quantity");
+      assertTrue(calls.stream().allMatch(call -> call.channel() == FaultProxy.Channel.HTTP), calls.toString());
+      assertEquals(3, proxy.requests());
+    }
+  }
+
+  @Test
+  void aCutFailsEveryRequestUntilRestored(Anvil anvil) {
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start(); HttpRpcClient node = client(proxy)) {
+      assertEquals(anvil.blockNumber(), node.blockNumber());
+
+      proxy.cut();
+
+      RpcTransportException e = assertThrows(RpcTransportException.class, node::blockNumber);
+      assertEquals(OptionalInt.empty(), e.statusCode());
+
+      proxy.restore();
+
+      assertEquals(anvil.blockNumber(), node.blockNumber());
+      assertEquals(2, proxy.requests());
+    }
+  }
+
+  @Test
+  void dropsTheConnectionWhoseAnswerHoldsTheMarkerOnce(Anvil anvil) {
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start(); HttpRpcClient node = client(proxy)) {
+      proxy.dropOnceWhenUpstreamSends("\"result\":\"0x7a69\"".getBytes(StandardCharsets.US_ASCII));
+
+      assertEquals(anvil.blockNumber(), node.blockNumber());
+      RpcTransportException e = assertThrows(RpcTransportException.class, node::chainId);
+      assertEquals(OptionalInt.empty(), e.statusCode());
+      assertEquals(31337L, node.chainId());
+      assertEquals(1, proxy.droppedWhenUpstreamSent());
     }
   }
 

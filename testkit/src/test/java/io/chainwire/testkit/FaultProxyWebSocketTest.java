@@ -142,6 +142,79 @@ class FaultProxyWebSocketTest {
   }
 
   @Test
+  void droppingTheOpenConnectionsEndsTheirSubscriptionsAndANewConnectionWorks(Anvil anvil) throws Exception {
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start()) {
+      WebSocketRpcClient.Builder builder = client(proxy);
+      try (WebSocketRpcClient node = builder.connect()) {
+        Heads heads = new Heads();
+        node.subscribeNewHeads(heads);
+
+        assertEquals(1, proxy.dropWebSocketConnections());
+
+        assertInstanceOf(RpcTransportException.class, heads.error());
+        assertFalse(node.isOpen());
+      }
+      assertANewConnectionHearsTheNextHead(builder, anvil);
+      assertEquals(2, proxy.webSocketConnections());
+      assertEquals(0, proxy.injected());
+    }
+  }
+
+  @Test
+  void mutingTheOpenConnectionsSilencesThemButNotLaterOnes(Anvil anvil) throws Exception {
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start();
+        WebSocketRpcClient muted = client(proxy).timeout(Duration.ofMillis(500)).connect()) {
+      Heads silent = new Heads();
+      muted.subscribeNewHeads(silent);
+      long start = muted.blockNumber();
+
+      assertEquals(1, proxy.muteWebSocketConnections());
+      try (WebSocketRpcClient later = client(proxy).connect()) {
+        Heads heard = new Heads();
+        later.subscribeNewHeads(heard);
+
+        anvil.mine(1);
+
+        assertEquals(start + 1, heard.next());
+        assertThrows(RpcTimeoutException.class, muted::blockNumber, "the request reaches the node, its answer does not come back");
+        assertTrue(muted.isOpen(), "the muted connection stays open");
+        assertTrue(silent.numbers.isEmpty(), "no notification on the muted connection: " + silent.numbers);
+      }
+    }
+  }
+
+  @Test
+  void dropsTheConnectionOnWhichTheNodeSendsTheMarkerOnce(Anvil anvil) throws Exception {
+    try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).start()) {
+      WebSocketRpcClient.Builder builder = client(proxy);
+      try (WebSocketRpcClient node = builder.connect()) {
+        Heads heads = new Heads();
+        node.subscribeNewHeads(heads);
+        proxy.dropOnceWhenUpstreamSends("\"method\":\"eth_subscription\"".getBytes(StandardCharsets.US_ASCII));
+
+        anvil.mine(1);
+
+        assertInstanceOf(RpcTransportException.class, heads.error());
+        assertEquals(1, proxy.droppedWhenUpstreamSent());
+      }
+      assertANewConnectionHearsTheNextHead(builder, anvil);
+      assertEquals(1, proxy.droppedWhenUpstreamSent(), "once");
+    }
+  }
+
+  private static void assertANewConnectionHearsTheNextHead(WebSocketRpcClient.Builder builder, Anvil anvil) throws Exception {
+    try (WebSocketRpcClient again = builder.connect()) {
+      Heads heads = new Heads();
+      again.subscribeNewHeads(heads);
+      long start = again.blockNumber();
+
+      anvil.mine(1);
+
+      assertEquals(start + 1, heads.next());
+    }
+  }
+
+  @Test
   void refusesLogQueriesOverTheRangeLimitOnTheSocketToo(Anvil anvil) {
     anvil.mine(20);
     try (FaultProxy proxy = FaultProxy.builder(anvil.httpUrl()).rangeLimit(5).start(); WebSocketRpcClient node = client(proxy).connect()) {

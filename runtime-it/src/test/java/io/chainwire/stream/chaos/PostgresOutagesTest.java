@@ -11,9 +11,10 @@ import io.chainwire.stream.EventStream;
 import io.chainwire.stream.StreamHandle;
 import io.chainwire.stream.StreamRole;
 import io.chainwire.stream.StreamState;
-import io.chainwire.stream.TcpProxy;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
+import io.chainwire.testkit.FaultProxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ class PostgresOutagesTest {
   /** How long the database stays cut off: longer than the lease, so several renewals fail. */
   private static final Duration OUTAGE = Duration.ofSeconds(2);
   /** PostgreSQL's answer to a commit that took effect: a CommandComplete message with this tag. */
-  private static final String COMMITTED = "COMMIT\0";
+  private static final byte[] COMMITTED = "COMMIT\0".getBytes(StandardCharsets.US_ASCII);
   private static final int MESSAGES = 40;
 
   private final String application = "chainwire-outage-" + UUID.randomUUID().toString().substring(0, 8);
@@ -102,7 +103,7 @@ class PostgresOutagesTest {
   @Test
   void standsByWhileTheDatabaseIsCutOffDuringBackfillAndWhileLiveThenResumesOnce(Anvil anvil) throws Exception {
     HelloChain chain = history(anvil);
-    try (TcpProxy proxy = new TcpProxy(Postgres.PORT)) {
+    try (FaultProxy proxy = FaultProxy.tcp("127.0.0.1", Postgres.PORT)) {
       faults.arm(12, () -> {
         statesAtFaults.add(reports.state());
         proxy.cut();
@@ -135,7 +136,7 @@ class PostgresOutagesTest {
   void failsWhenTheDatabaseStaysAwayPastTheOutageLimitNamingIt(Anvil anvil) throws Exception {
     HelloChain chain = new HelloChain(anvil);
     chain.send(3);
-    try (TcpProxy proxy = new TcpProxy(Postgres.PORT);
+    try (FaultProxy proxy = FaultProxy.tcp("127.0.0.1", Postgres.PORT);
         CheckpointStore store = store(proxy.port());
         StreamHandle handle = stream(chain, store, anvil).storeOutageLimit(Duration.ofSeconds(1)).build().start()) {
       chain.awaitLedger(ledgerUrl, 3, handle);
@@ -153,20 +154,20 @@ class PostgresOutagesTest {
   @Test
   void aCommitWhoseAnswerIsLostIsNeitherRepeatedNorLost(Anvil anvil) throws Exception {
     HelloChain chain = history(anvil);
-    try (TcpProxy proxy = new TcpProxy(Postgres.PORT)) {
+    try (FaultProxy proxy = FaultProxy.tcp("127.0.0.1", Postgres.PORT)) {
       // The unit of work holding the 12th write commits, but its connection drops before the
       // stream hears so: the outcome is unknown to the stream until it reloads its checkpoint.
-      faults.arm(12, () -> proxy.dropOnceWhenTargetSends(COMMITTED));
+      faults.arm(12, () -> proxy.dropOnceWhenUpstreamSends(COMMITTED));
       try (CheckpointStore store = store(proxy.port());
           StreamHandle handle = stream(chain, store, anvil).build().start()) {
         chain.awaitLedger(ledgerUrl, MESSAGES, handle);
-        assertEquals(1, proxy.droppedOnAnswer(), "a commit's answer was lost during backfill");
+        assertEquals(1, proxy.droppedWhenUpstreamSent(), "a commit's answer was lost during backfill");
 
         assertTrue(handle.awaitLive(Duration.ofMinutes(1)), "live");
-        proxy.dropOnceWhenTargetSends(COMMITTED);
+        proxy.dropOnceWhenUpstreamSends(COMMITTED);
         chain.send(5);
         chain.awaitLedger(ledgerUrl, MESSAGES + 5, handle);
-        assertEquals(2, proxy.droppedOnAnswer(), "a commit's answer was lost while live");
+        assertEquals(2, proxy.droppedWhenUpstreamSent(), "a commit's answer was lost while live");
       }
     }
   }

@@ -57,8 +57,8 @@ final class HttpConnection implements Runnable {
 
   /** Answers one request; returns false if the connection must end. */
   private boolean exchange(byte[] body, InputStream in, OutputStream out) throws IOException, InterruptedException {
-    server.countRequest();
     JsonRpcMessage message = JsonRpcMessage.parse(body);
+    server.received(Channel.HTTP, message);
     Fault fault = server.decider().decide(Channel.HTTP, message.methods());
     if (fault instanceof Fault.HttpStatus status) {
       HttpBody.writeText(out, status.code(), List.of(), HttpHead.reason(status.code()) + " (injected by the fault proxy)");
@@ -81,16 +81,22 @@ final class HttpConnection implements Runnable {
       return false;
     }
     Upstream.Answer answer = answer(message, body);
+    if (answer == null) {
+      server.release(socket);
+      return false;
+    }
     byte[] bytes = fault instanceof Fault.Truncate ? Arrays.copyOf(answer.body(), answer.body().length / 2) : answer.body();
     HttpBody.writeResponse(out, answer.status(), answer.contentType(), List.of(), bytes);
     return true;
   }
 
+  /** Returns the answer to {@code body}, or null if the node's answer sprang the trap and the connection must drop. */
   private Upstream.Answer answer(JsonRpcMessage message, byte[] body) throws InterruptedException {
     try {
       List<JsonRpcMessage.Call> refused = server.rangeLimit().refused(message);
       if (refused.isEmpty()) {
-        return server.upstream().post(body);
+        Upstream.Answer answer = server.upstream().post(body);
+        return server.trap().springs(answer.body()) ? null : answer;
       }
       server.countRangeLimited(refused.size());
       return server.rangeLimit().answer(message, refused);

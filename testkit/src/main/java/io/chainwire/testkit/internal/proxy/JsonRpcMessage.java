@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A JSON-RPC request or batch as the proxy sees it: each call's method, id and, for {@code
- * eth_getLogs}, its block span. Text that is not JSON-RPC is opaque, without calls: the proxy
+ * A JSON-RPC request or batch as the proxy sees it: each call's method, id, parameters and, for
+ * {@code eth_getLogs}, its block span. Text that is not JSON-RPC is opaque, without calls: the proxy
  * forwards it and lets the node answer.
  *
  * @param batch true for an array of calls
@@ -25,9 +25,10 @@ record JsonRpcMessage(boolean batch, List<Call> calls) {
    * @param method the method name
    * @param id the id's JSON text, {@code null} for a notification
    * @param json the call's compact JSON text
+   * @param params the elements of its params array, each as compact JSON text; empty if it has none
    * @param span the filter's block span if this is {@code eth_getLogs} with a filter object, else null
    */
-  record Call(String method, String id, String json, LogSpan span) {}
+  record Call(String method, String id, String json, List<String> params, LogSpan span) {}
 
   /**
    * The block fields of an {@code eth_getLogs} filter, each null when absent.
@@ -72,7 +73,7 @@ record JsonRpcMessage(boolean batch, List<Call> calls) {
   private static Call call(String json) throws IOException {
     String method = null;
     String id = null;
-    LogSpan span = null;
+    List<String> params = List.of();
     try (JsonParser parser = JsonText.FACTORY.createParser(json)) {
       parser.nextToken();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -83,7 +84,7 @@ record JsonRpcMessage(boolean batch, List<Call> calls) {
         } else if (name.equals("id")) {
           id = JsonText.copyValue(parser);
         } else if (name.equals("params") && value == JsonToken.START_ARRAY) {
-          span = firstFilter(parser);
+          params = elements(parser);
         } else {
           parser.skipChildren();
         }
@@ -92,13 +93,25 @@ record JsonRpcMessage(boolean batch, List<Call> calls) {
     if (method == null) {
       return null;
     }
-    return new Call(method, id, json, method.equals("eth_getLogs") ? span : null);
+    LogSpan span = method.equals("eth_getLogs") && !params.isEmpty() ? filter(params.get(0)) : null;
+    return new Call(method, id, json, params, span);
   }
 
-  /** Reads the block fields of the params array's first element if it is an object; skips the rest of the array. */
-  private static LogSpan firstFilter(JsonParser parser) throws IOException {
-    LogSpan span = null;
-    if (parser.nextToken() == JsonToken.START_OBJECT) {
+  /** Reads the elements of the array the parser is on, as compact texts, leaving the parser at its end. */
+  private static List<String> elements(JsonParser parser) throws IOException {
+    List<String> elements = new ArrayList<>();
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      elements.add(JsonText.copyValue(parser));
+    }
+    return List.copyOf(elements);
+  }
+
+  /** Reads the block fields of a filter; null if {@code json} is not an object. */
+  private static LogSpan filter(String json) throws IOException {
+    try (JsonParser parser = JsonText.FACTORY.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
       String from = null;
       String to = null;
       String hash = null;
@@ -113,12 +126,8 @@ record JsonRpcMessage(boolean batch, List<Call> calls) {
           default -> parser.skipChildren();
         }
       }
-      span = new LogSpan(from, to, hash);
+      return new LogSpan(from, to, hash);
     }
-    for (JsonToken token = parser.currentToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-      parser.skipChildren();
-    }
-    return span;
   }
 
   /**

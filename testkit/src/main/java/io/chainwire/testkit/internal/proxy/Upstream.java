@@ -12,23 +12,48 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The node behind the proxy: JSON-RPC over HTTP, and raw sockets for WebSocket relays. */
+/**
+ * What is behind the proxy: a node, reached by JSON-RPC over HTTP and by raw sockets for WebSocket
+ * relays, or any TCP server, reached by raw sockets only.
+ */
 final class Upstream {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+  private final String host;
+  private final int port;
   private final URI uri;
   private final Duration timeout;
   private final HttpClient http;
   private final HttpRpcClient rpc;
 
-  Upstream(URI uri, Duration timeout) {
+  private Upstream(String host, int port, URI uri, Duration timeout, HttpClient http, HttpRpcClient rpc) {
+    this.host = host;
+    this.port = port;
     this.uri = uri;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder()
+    this.http = http;
+    this.rpc = rpc;
+  }
+
+  /** The node at {@code uri}, an {@code http://} URL; requests forwarded to it may take {@code timeout}. */
+  static Upstream node(URI uri, Duration timeout) {
+    HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(CONNECT_TIMEOUT)
         .build();
-    this.rpc = HttpRpcClient.builder(RpcEndpoint.of(uri)).timeout(timeout).httpClient(http).build();
+    int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    return new Upstream(uri.getHost(), port, uri, timeout, http,
+        HttpRpcClient.builder(RpcEndpoint.of(uri)).timeout(timeout).httpClient(http).build());
+  }
+
+  /** The TCP server at {@code host} and {@code port}, for raw relays only: it has no HTTP side. */
+  static Upstream tcp(String host, int port) {
+    return new Upstream(host, port, null, null, null, null);
+  }
+
+  /** Returns true for a node, false for a TCP server whose bytes are relayed as they are. */
+  boolean speaksJsonRpc() {
+    return uri != null;
   }
 
   /** A node's answer: its status, content type and body. */
@@ -59,11 +84,11 @@ final class Upstream {
     }
   }
 
-  /** Opens a TCP connection to the node's host and port. */
+  /** Opens a TCP connection to the upstream's host and port. */
   Socket connect() throws IOException {
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(uri.getHost(), port()), (int) CONNECT_TIMEOUT.toMillis());
+      socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
       socket.setTcpNoDelay(true);
       return socket;
     } catch (IOException e) {
@@ -74,18 +99,11 @@ final class Upstream {
 
   /** Returns the {@code Host} field value for requests to the node. */
   String hostField() {
-    return uri.getHost() + ":" + port();
-  }
-
-  private int port() {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    return host + ":" + port;
   }
 
   @Override
   public String toString() {
-    return uri.toString();
+    return uri != null ? uri.toString() : "tcp " + hostField();
   }
 }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * only strips extension offers, so that payloads stay readable). Whole messages are read before
  * they are passed on: requests from the client, so a fault or the range limit can act on them, and
  * notifications from the node, so a fault can delay or swallow them. Each direction runs on a
- * thread of its own; the client's side is written under a lock, one whole message at a time.
+ * thread of its own; the client's side is written under a lock, one whole message at a time. The
+ * server can drop the connection or mute it (pass nothing more from the node) at any time.
  */
 final class WebSocketRelay {
   private static final int MAX_MESSAGE_BYTES = HttpBody.MAX_BYTES;
@@ -35,6 +36,7 @@ final class WebSocketRelay {
   private Socket node;
   private OutputStream nodeOut;
   private volatile boolean closing;
+  private volatile boolean muted;
 
   WebSocketRelay(ProxyServer server, Socket client, InputStream clientIn, OutputStream clientOut) {
     this.server = server;
@@ -51,7 +53,9 @@ final class WebSocketRelay {
       HttpBody.writeText(clientOut, 502, List.of(), "Bad Gateway: the node at " + server.upstream() + " cannot be reached: " + e);
       return;
     }
-    server.register(node);
+    if (!server.register(node)) {
+      return;
+    }
     try {
       InputStream nodeIn = new BufferedInputStream(node.getInputStream());
       nodeOut = new BufferedOutputStream(node.getOutputStream());
@@ -69,13 +73,26 @@ final class WebSocketRelay {
       }
       clientOut.flush();
       server.countWebSocket();
+      server.opened(this);
       if (!server.submit(() -> relayFromNode(nodeIn))) {
         return;
       }
       relay(clientIn, true);
     } finally {
+      server.ended(this);
       server.release(node);
     }
+  }
+
+  /** Ends the connection at once, closing both sockets. */
+  void drop() {
+    server.release(client);
+    server.release(node);
+  }
+
+  /** Passes nothing more from the node to the client; the connection stays open. */
+  void mute() {
+    muted = true;
   }
 
   private void relayFromNode(InputStream nodeIn) {
@@ -117,7 +134,7 @@ final class WebSocketRelay {
       boolean text = fragments.get(0).opcode() == WebSocketFrame.TEXT;
       boolean open = fromClient
           ? fromClient(fragments, text ? payload.toByteArray() : new byte[0])
-          : fromNode(fragments, text ? payload.toByteArray() : new byte[0]);
+          : fromNode(fragments, payload.toByteArray(), text);
       if (!open) {
         return;
       }
@@ -128,8 +145,8 @@ final class WebSocketRelay {
 
   /** Handles a whole message from the client; returns false if the connection must end. */
   private boolean fromClient(List<WebSocketFrame> frames, byte[] text) throws IOException, InterruptedException {
-    server.countRequest();
     JsonRpcMessage message = JsonRpcMessage.parse(text);
+    server.received(Channel.WEBSOCKET, message);
     if (!survives(server.decider().decide(Channel.WEBSOCKET, message.methods()))) {
       return !(closing || client.isClosed());
     }
@@ -140,16 +157,22 @@ final class WebSocketRelay {
       server.countRangeLimited(refused.size());
       byte[] answer = server.rangeLimit().answer(message, refused).body();
       synchronized (clientLock) {
-        clientOut.write(WebSocketFrame.serverFrame(WebSocketFrame.TEXT, answer));
-        clientOut.flush();
+        if (!muted) {
+          clientOut.write(WebSocketFrame.serverFrame(WebSocketFrame.TEXT, answer));
+          clientOut.flush();
+        }
       }
     }
     return true;
   }
 
   /** Handles a whole message from the node; returns false if the connection must end. */
-  private boolean fromNode(List<WebSocketFrame> frames, byte[] text) throws IOException, InterruptedException {
-    Optional<String> method = JsonRpcMessage.methodOf(text);
+  private boolean fromNode(List<WebSocketFrame> frames, byte[] payload, boolean text) throws IOException, InterruptedException {
+    if (server.trap().springs(payload)) {
+      drop();
+      return false;
+    }
+    Optional<String> method = text ? JsonRpcMessage.methodOf(payload) : Optional.empty();
     if (method.isPresent() && !survives(server.decider().decide(Channel.WEBSOCKET, List.of(method.get())))) {
       return !(closing || client.isClosed());
     }
@@ -192,6 +215,9 @@ final class WebSocketRelay {
       return;
     }
     synchronized (clientLock) {
+      if (muted) {
+        return;
+      }
       for (WebSocketFrame frame : frames) {
         clientOut.write(frame.wire());
       }
