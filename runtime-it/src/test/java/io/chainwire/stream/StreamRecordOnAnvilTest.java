@@ -55,8 +55,8 @@ class StreamRecordOnAnvilTest {
         StreamHandle handle = chain.stream("restart").endpoint(other.httpUrl().toString()).checkpointStore(store)
             .handler(recorder).build().start()) {
       ChainMismatchException failure = assertInstanceOf(ChainMismatchException.class, failure(handle));
-      assertEquals("stream 'restart': its checkpoint was written on chain 31337, but its endpoints serve chain 5;"
-          + " give the stream another id, or endpoints of chain 31337", failure.getMessage());
+      assertEquals("stream 'restart': every endpoint serves another chain: " + other.httpUrl()
+          + " serves chain 5, but stream 'restart' follows chain 31337 (from its checkpoint)", failure.getMessage());
       assertEquals(0, recorder.count());
     }
   }
