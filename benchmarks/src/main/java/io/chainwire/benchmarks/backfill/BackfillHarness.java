@@ -187,7 +187,7 @@ public final class BackfillHarness {
         pin(anvil.pid(), 0, progress);
         pin(ProcessHandle.current().pid(), 1, progress);
       }
-      EmittedLogs logs = emit(anvil, settings, progress);
+      EmittedLogs logs = emit(anvil, settings.logs(), settings.perTx(), progress);
       Path directory = Files.createTempDirectory("chainwire-backfill");
       NodeCeiling ceiling = new NodeCeiling();
       List<Round> rounds = new ArrayList<>();
@@ -239,22 +239,25 @@ public final class BackfillHarness {
     return nanos;
   }
 
-  private static EmittedLogs emit(Anvil anvil, Settings settings, PrintStream progress) {
+  /**
+   * Emits {@code count} Transfer logs, {@code perTx} per transaction and block, and buries them
+   * below anvil's finalized block and the stream's window of recent blocks.
+   */
+  static EmittedLogs emit(Anvil anvil, long count, int perTx, PrintStream progress) {
     TransferEmitter emitter = TransferEmitter.deploy(anvil);
-    long transactions = settings.logs() / settings.perTx();
+    long transactions = count / perTx;
     long start = System.nanoTime();
     long first = -1;
     long last = -1;
     for (long i = 0; i < transactions; i++) {
-      last = emitter.emit(settings.perTx());
+      last = emitter.emit(perTx);
       if (first < 0) {
         first = last;
       }
     }
     anvil.mine(BURY_BLOCKS);
-    progress.printf("emitted %d logs in %d blocks in %d ms%n",
-        settings.logs(), last - first + 1, (System.nanoTime() - start) / 1_000_000);
-    return new EmittedLogs(anvil.httpUrl(), emitter.address(), first, last, settings.logs());
+    progress.printf("emitted %d logs in %d blocks in %d ms%n", count, last - first + 1, (System.nanoTime() - start) / 1_000_000);
+    return new EmittedLogs(anvil.httpUrl(), emitter.address(), first, last, count);
   }
 
   /** Runs one chainwire backfill in a child JVM with the small heap; returns its output line. */

@@ -39,12 +39,16 @@ final class ChainwireBackfill {
     try (CheckpointStore store = database == null
         ? new InMemoryCheckpointStore()
         : SqliteCheckpointStore.builder(database).build()) {
-      return run(logs, rangeBlocks, concurrency, store, streamId);
+      return run(logs, rangeBlocks, concurrency, store, streamId, true);
     }
   }
 
-  private static long run(EmittedLogs logs, long rangeBlocks, int concurrency, CheckpointStore store, String streamId)
-      throws InterruptedException {
+  /**
+   * Runs the backfill on {@code store} with fencing on or off (see {@link EventStream.Builder#fencing})
+   * and returns the nanoseconds from starting the stream to the handler's last emitted log.
+   */
+  static long run(EmittedLogs logs, long rangeBlocks, int concurrency, CheckpointStore store, String streamId,
+      boolean fencing) throws InterruptedException {
     Counter counter = new Counter(logs.logs());
     long start = System.nanoTime();
     try (StreamHandle handle = EventStream.builder()
@@ -55,6 +59,7 @@ final class ChainwireBackfill {
         .maxRange(rangeBlocks)
         .concurrency(concurrency)
         .checkpointStore(store)
+        .fencing(fencing)
         .handler(new TransferHandlerDispatcher(counter))
         .build()
         .start()) {
