@@ -1,13 +1,8 @@
 package io.chainwire.benchmarks.backfill;
 
-import io.chainwire.benchmarks.stores.PostgresSchema;
 import io.chainwire.checkpoint.CheckpointStore;
-import io.chainwire.checkpoint.JdbcCheckpointStore;
-import io.chainwire.checkpoint.SqliteCheckpointStore;
 import io.chainwire.testkit.Anvil;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,57 +15,12 @@ import java.util.Locale;
  * fencing(false)} (a plain update of the head), each on a fresh checkpoint store, alternating which
  * goes first. The lease is taken either way. Warm-up rounds run first and are not reported.
  *
- * <p>Arguments, all optional, as {@code name=value}: {@code logs} (200000), {@code perTx} (250),
- * {@code range} (40), {@code concurrency} (4), {@code warmup} (3), {@code rounds} (7), {@code
- * store} ({@code sqlite}, or {@code postgresql} in a schema of its own on {@code postgres}), {@code
- * postgres} (a JDBC URL with credentials; the machine's PostgreSQL).
+ * <p>Arguments: those of {@link BackfillHarness} ({@code logs}, {@code perTx}, {@code range},
+ * {@code concurrency}, {@code warmup}, {@code rounds}, {@code store}, {@code postgres}) with the
+ * same defaults; {@code childHeap} and {@code pin} do not apply.
  */
 public final class FencingHarness {
   private FencingHarness() {}
-
-  /** The harness's settings. */
-  record Settings(long logs, int perTx, long range, int concurrency, int warmup, int rounds, boolean postgresql,
-      String postgres) {
-    static Settings parse(String... args) {
-      long logs = 200_000;
-      int perTx = 250;
-      long range = 40;
-      int concurrency = 4;
-      int warmup = 3;
-      int rounds = 7;
-      boolean postgresql = false;
-      String postgres = PostgresSchema.LOCAL;
-      for (String arg : args) {
-        String[] pair = arg.split("=", 2);
-        if (pair.length != 2) {
-          throw new IllegalArgumentException("expected name=value, got " + arg);
-        }
-        switch (pair[0]) {
-          case "logs" -> logs = Long.parseLong(pair[1]);
-          case "perTx" -> perTx = Integer.parseInt(pair[1]);
-          case "range" -> range = Long.parseLong(pair[1]);
-          case "concurrency" -> concurrency = Integer.parseInt(pair[1]);
-          case "warmup" -> warmup = Integer.parseInt(pair[1]);
-          case "rounds" -> rounds = Integer.parseInt(pair[1]);
-          case "postgres" -> postgres = pair[1];
-          case "store" -> postgresql = switch (pair[1]) {
-            case "sqlite" -> false;
-            case "postgresql" -> true;
-            default -> throw new IllegalArgumentException("store must be sqlite or postgresql, got " + pair[1]);
-          };
-          default -> throw new IllegalArgumentException(
-              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, warmup, rounds, store, postgres");
-        }
-      }
-      if (logs < perTx || logs % perTx != 0) {
-        throw new IllegalArgumentException("logs must be a positive multiple of perTx " + perTx + ", got " + logs);
-      }
-      if (warmup < 0 || rounds < 1) {
-        throw new IllegalArgumentException("warmup must not be negative and rounds must be positive");
-      }
-      return new Settings(logs, perTx, range, concurrency, warmup, rounds, postgresql, postgres);
-    }
-  }
 
   /** One round: the backfill's nanoseconds with fencing on and off. */
   record Round(long fencedNanos, long unfencedNanos) {
@@ -81,18 +31,18 @@ public final class FencingHarness {
 
   /** Runs the harness and prints its report; see the class comment for the arguments. */
   public static void main(String[] args) throws Exception {
-    Settings settings = Settings.parse(args);
+    BackfillHarness.Settings settings = BackfillHarness.Settings.parse(args);
     List<Round> rounds = new ArrayList<>();
     EmittedLogs logs = run(settings, rounds, System.out);
     print(settings, logs, rounds, System.out);
   }
 
   /** Prints the rounds and their medians. */
-  static void print(Settings settings, EmittedLogs logs, List<Round> rounds, PrintStream out) {
+  static void print(BackfillHarness.Settings settings, EmittedLogs logs, List<Round> rounds, PrintStream out) {
     long blocks = logs.lastBlock() - logs.firstBlock() + 1;
     out.printf("%d Transfer logs in %d blocks, ranges of %d blocks (%d units of work), %d in flight, %s checkpoints%n",
         logs.logs(), blocks, settings.range(), (blocks + settings.range() - 1) / settings.range(), settings.concurrency(),
-        settings.postgresql() ? "PostgreSQL" : "SQLite");
+        settings.store().title());
     out.println("| round | fencing on ms | fencing off ms | on ÷ off |");
     out.println("|---|---:|---:|---:|");
     for (int i = 0; i < rounds.size(); i++) {
@@ -110,10 +60,8 @@ public final class FencingHarness {
   }
 
   /** Emits the logs, then runs the rounds into {@code rounds}, printing progress; returns the logs. */
-  static EmittedLogs run(Settings settings, List<Round> rounds, PrintStream progress) throws Exception {
-    Path directory = Files.createTempDirectory("chainwire-fencing");
-    try (Anvil anvil = Anvil.start();
-        PostgresSchema schema = settings.postgresql() ? PostgresSchema.create(settings.postgres(), "fencing") : null) {
+  static EmittedLogs run(BackfillHarness.Settings settings, List<Round> rounds, PrintStream progress) throws Exception {
+    try (Anvil anvil = Anvil.start(); CheckpointStores stores = CheckpointStores.create(settings.store(), settings.postgres())) {
       EmittedLogs logs = BackfillHarness.emit(anvil, settings.logs(), settings.perTx(), progress);
       for (int i = 1 - settings.warmup(); i <= settings.rounds(); i++) {
         long[] nanos = new long[2];
@@ -121,9 +69,7 @@ public final class FencingHarness {
         boolean fencedFirst = Math.floorMod(i, 2) == 0;
         for (boolean fenced : new boolean[] {fencedFirst, !fencedFirst}) {
           String name = "round" + (i + settings.warmup()) + (fenced ? "_fenced" : "_unfenced");
-          try (CheckpointStore store = schema != null
-              ? JdbcCheckpointStore.builder().url(schema.url()).tablePrefix(name + "_").build()
-              : SqliteCheckpointStore.builder(directory.resolve(name + ".db")).build()) {
+          try (CheckpointStore store = stores.open(name)) {
             nanos[fenced ? 0 : 1] =
                 ChainwireBackfill.run(logs, settings.range(), settings.concurrency(), store, name, fenced);
           }

@@ -1,7 +1,6 @@
 package io.chainwire.benchmarks.backfill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +19,7 @@ class FencingHarnessTest {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
   void theBackfillHandlesEveryLogWithFencingOnAndOff(String store) throws Exception {
-    FencingHarness.Settings settings = FencingHarness.Settings.parse(
+    BackfillHarness.Settings settings = BackfillHarness.Settings.parse(
         "logs=300", "perTx=50", "range=2", "concurrency=2", "warmup=1", "rounds=1", "store=" + store);
     List<FencingHarness.Round> rounds = new ArrayList<>();
     EmittedLogs logs = FencingHarness.run(settings, rounds, new PrintStream(new ByteArrayOutputStream()));
@@ -32,15 +30,5 @@ class FencingHarnessTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     FencingHarness.print(settings, logs, rounds, new PrintStream(printed, true, StandardCharsets.UTF_8));
     assertTrue(printed.toString(StandardCharsets.UTF_8).contains("(3 units of work)"), printed.toString(StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void settingsDefaultToFigureThreeOnSqliteAndRejectUnknownNames() {
-    FencingHarness.Settings defaults = FencingHarness.Settings.parse();
-    assertEquals(200_000, defaults.logs());
-    assertEquals(40, defaults.range());
-    assertTrue(!defaults.postgresql());
-    assertThrows(IllegalArgumentException.class, () -> FencingHarness.Settings.parse("speed=1"));
-    assertThrows(IllegalArgumentException.class, () -> FencingHarness.Settings.parse("store=mysql"));
   }
 }
