@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * SIGKILL (a crash: its lease must expire) or with SIGTERM (a clean stop: it releases its lease),
  * and the time from the old leader's last event to the new leader's first is measured, from the
  * wall-clock times the copies' handlers print (one host, one clock). A new copy is then started as
- * the next standby, and the next takeover waits until it stands by.
+ * the next standby, and the next takeover waits until it stands by, then for a random 0 to one
+ * renewal period: a standby tries to take the lease once per renewal period from its start, so
+ * stopping the leader right after the standby stood by would always catch it a whole period
+ * before its next try.
  *
  * <p>Arguments, all optional, as {@code name=value}: {@code takeovers} (per way of stopping; 20),
  * {@code lease} (milliseconds; 10000, the stream's default), {@code renew} (milliseconds; 3000, the
@@ -37,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TakeoverHarness {
   private static final Duration WAIT = Duration.ofMinutes(2);
+  private static final long SEED = 42;
 
   private TakeoverHarness() {}
 
@@ -142,10 +147,12 @@ public final class TakeoverHarness {
         leader.await("role LEADER");
         Copy standby = Copy.start(copyArgs, copies);
         standby.await("state STANDBY");
+        SplittableRandom random = new SplittableRandom(SEED);
         List<Takeovers> results = new ArrayList<>();
         for (Stop stop : Stop.values()) {
           long[] gaps = new long[settings.takeovers()];
           for (int i = 0; i < gaps.length; i++) {
+            Thread.sleep(random.nextLong(settings.renew().toMillis() + 1));
             leader.stop(stop);
             long first = standby.awaitEvent();
             gaps[i] = first - leader.lastEventMicros();
