@@ -40,9 +40,9 @@ public final class FencingHarness {
   /** Prints the rounds and their medians. */
   static void print(BackfillHarness.Settings settings, EmittedLogs logs, List<Round> rounds, PrintStream out) {
     long blocks = logs.lastBlock() - logs.firstBlock() + 1;
+    long units = (blocks + settings.range() - 1) / settings.range();
     out.printf("%d Transfer logs in %d blocks, ranges of %d blocks (%d units of work), %d in flight, %s checkpoints%n",
-        logs.logs(), blocks, settings.range(), (blocks + settings.range() - 1) / settings.range(), settings.concurrency(),
-        settings.store().title());
+        logs.logs(), blocks, settings.range(), units, settings.concurrency(), settings.store().title());
     out.println("| round | fencing on ms | fencing off ms | on ÷ off |");
     out.println("|---|---:|---:|---:|");
     for (int i = 0; i < rounds.size(); i++) {
@@ -53,6 +53,10 @@ public final class FencingHarness {
     out.printf(Locale.ROOT, "| median | %.0f | %.0f | %.3f |%n", median(rounds, Round::fencedNanos) / 1e6,
         median(rounds, Round::unfencedNanos) / 1e6,
         rounds.stream().mapToDouble(Round::ratio).sorted().toArray()[rounds.size() / 2]);
+    double[] perUnit = rounds.stream()
+        .mapToDouble(round -> (round.fencedNanos() - round.unfencedNanos()) / 1e3 / units).sorted().toArray();
+    out.printf(Locale.ROOT, "fencing on minus off per unit of work (µs): median %.0f, quartiles %.0f to %.0f%n",
+        perUnit[perUnit.length / 2], perUnit[perUnit.length / 4], perUnit[perUnit.length * 3 / 4]);
   }
 
   private static long median(List<Round> rounds, java.util.function.ToLongFunction<Round> time) {
