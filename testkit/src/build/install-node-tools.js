@@ -25,6 +25,15 @@ try {
   }
 }
 if (installed !== lockHash) {
-  execSync('npm ci --ignore-scripts --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  // npm's output is shown only when it fails: its summary ("added 10 packages in 1s") would
+  // otherwise land in the output of every first build, even under mvn -q.
+  try {
+    execSync('npm ci --ignore-scripts --no-audit --no-fund', { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    process.stderr.write(`npm ci failed in ${root} (exit status ${error.status}):\n`);
+    process.stderr.write(error.stdout || '');
+    process.stderr.write(error.stderr || '');
+    process.exit(error.status || 1);
+  }
   writeFileSync(marker, lockHash + '\n');
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /** Generated dispatchers, compiled and loaded, route real raw logs to handler methods. */
 final class DispatcherRuntimeTest {
   private static final LogMeta META =
-      new LogMeta(Address.ZERO, 7, Hash.keccak256("block"), Hash.keccak256("tx"), 0, 3, false);
+      new LogMeta(Address.ZERO, 7, Hash.keccak256("block"), Hash.keccak256("tx"), 0, 3);
   private static final EventContext CONTEXT = EventContext.of(META);
   private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
   private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 final class GeneratedContractsTest {
   private static final LogMeta META =
-      new LogMeta(Address.ZERO, 1, Hash.keccak256("block"), Hash.keccak256("tx"), 0, 0, false);
+      new LogMeta(Address.ZERO, 1, Hash.keccak256("block"), Hash.keccak256("tx"), 0, 0);
   private static final Address ALICE = Address.fromHex("0x00000000000000000000000000000000000a11ce");
   private static final Address BOB = Address.fromHex("0x0000000000000000000000000000000000000b0b");
 

@@ -51,7 +51,7 @@ class HttpRpcClientOnAnvilTest {
 
   @Test
   void getsTheSameLogsAsTheReceiptsAndFiltersByAddressTopicAndBlockHash(Anvil anvil) {
-    TestChain.Messages sent = TestChain.sendMessages(anvil, "hello", "a longer message, héllo wörld", "third");
+    LogEmitters.Messages sent = LogEmitters.sendMessages(anvil, "hello", "a longer message, héllo wörld", "third");
     List<TransactionReceipt> receipts = sent.receipts();
     long from = receipts.get(0).blockNumber();
     long to = receipts.get(2).blockNumber();
@@ -61,7 +61,7 @@ class HttpRpcClientOnAnvilTest {
     try (HttpRpcClient client = client(anvil)) {
       List<RawLog> all = client.getLogs(byHello.withRange(from, to));
       List<RawLog> fromAlice = client.getLogs(LogFilter.builder().address(sent.hello())
-          .topics(TopicFilter.builder().topic(0, TestChain.MESSAGE_SENT).topic(1, TestChain.addressTopic(alice)).build())
+          .topics(TopicFilter.builder().topic(0, LogEmitters.MESSAGE_SENT).topic(1, LogEmitters.addressTopic(alice)).build())
           .fromBlock(from).toBlock(to).build());
       List<RawLog> secondBlock = client.getLogs(byHello.withBlockHash(receipts.get(1).blockHash()));
       List<RawLog> otherContract = client.getLogs(LogFilter.builder().address(Address.ZERO).fromBlock(from).toBlock(to).build());
@@ -76,9 +76,9 @@ class HttpRpcClientOnAnvilTest {
 
   @Test
   void readsTheReceiptsOfADeploymentACallAndAMinedRevert(Anvil anvil) {
-    TestChain.Burst burst = TestChain.burst(anvil, 3);
-    TestChain.Messages sent = TestChain.sendMessages(anvil, "receipt");
-    Hash reverting = TestChain.minedRevert(anvil);
+    LogEmitters.Burst burst = LogEmitters.burst(anvil, 3);
+    LogEmitters.Messages sent = LogEmitters.sendMessages(anvil, "receipt");
+    Hash reverting = LogEmitters.minedRevert(anvil);
 
     try (HttpRpcClient client = client(anvil)) {
       TransactionReceipt deployment = client.getTransactionReceipt(burst.transactionHash()).orElseThrow();
@@ -100,7 +100,7 @@ class HttpRpcClientOnAnvilTest {
 
   @Test
   void streamsAResponseOfHundredsOfLogs(Anvil anvil) {
-    TestChain.Burst burst = TestChain.burst(anvil, 600);
+    LogEmitters.Burst burst = LogEmitters.burst(anvil, 600);
 
     try (HttpRpcClient client = client(anvil)) {
       List<RawLog> logs = client.getLogs(LogFilter.builder().address(burst.contract()).blockHash(burst.blockHash()).build());
@@ -115,8 +115,8 @@ class HttpRpcClientOnAnvilTest {
 
   @Test
   void theBloomOfEachBlocksLogsIsTheBlocksLogsBloom(Anvil anvil) {
-    TestChain.Burst burst = TestChain.burst(anvil, 40);
-    TestChain.Messages sent = TestChain.sendMessages(anvil, "bloom", "filter");
+    LogEmitters.Burst burst = LogEmitters.burst(anvil, 40);
+    LogEmitters.Messages sent = LogEmitters.sendMessages(anvil, "bloom", "filter");
     anvil.mine(1);
 
     try (HttpRpcClient client = client(anvil)) {
@@ -131,9 +131,9 @@ class HttpRpcClientOnAnvilTest {
       }
       assertTrue(withLogs >= 3, withLogs + " blocks with logs");
       Bloom burstBlock = client.getBlockByHash(burst.blockHash()).orElseThrow().logsBloom().orElseThrow();
-      assertTrue(burstBlock.mightContain(burst.contract()) && burstBlock.mightContain(TestChain.BURST_TOPIC));
+      assertTrue(burstBlock.mightContain(burst.contract()) && burstBlock.mightContain(LogEmitters.BURST_TOPIC));
       Bloom helloBlock = client.getBlockByNumber(sent.receipts().get(0).blockNumber()).orElseThrow().logsBloom().orElseThrow();
-      assertTrue(helloBlock.mightContain(sent.hello()) && helloBlock.mightContain(TestChain.MESSAGE_SENT));
+      assertTrue(helloBlock.mightContain(sent.hello()) && helloBlock.mightContain(LogEmitters.MESSAGE_SENT));
     }
   }
 
@@ -174,7 +174,7 @@ class HttpRpcClientOnAnvilTest {
 
   @Test
   void anvilClampsAToBlockPastItsHead(Anvil anvil) {
-    TestChain.Messages sent = TestChain.sendMessages(anvil, "clamped");
+    LogEmitters.Messages sent = LogEmitters.sendMessages(anvil, "clamped");
     long block = sent.receipts().get(0).blockNumber();
 
     try (HttpRpcClient client = client(anvil)) {

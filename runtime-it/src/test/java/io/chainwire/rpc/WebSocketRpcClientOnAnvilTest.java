@@ -40,7 +40,7 @@ class WebSocketRpcClientOnAnvilTest {
 
   @Test
   void reassemblesAResponseThatArrivesInManyParts(Anvil anvil) {
-    TestChain.Burst burst = TestChain.burst(anvil, 800);
+    LogEmitters.Burst burst = LogEmitters.burst(anvil, 800);
     LogFilter filter = LogFilter.builder().address(burst.contract()).fromBlock(burst.blockNumber()).toBlock(burst.blockNumber()).build();
 
     try (WebSocketRpcClient socket = builder(anvil).connect();

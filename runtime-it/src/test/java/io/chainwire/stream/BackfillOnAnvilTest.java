@@ -105,6 +105,7 @@ class BackfillOnAnvilTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes the handle inside its try block on purpose: a clean stop, then the checks
   void resumesFromItsCheckpointWithoutDeliveringAnythingTwice(Anvil anvil, @TempDir Path directory) throws Exception {
     EmitterChain chain = EmitterChain.deploy(anvil);
     history(chain, 10, 20);

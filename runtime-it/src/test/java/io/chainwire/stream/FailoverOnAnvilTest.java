@@ -1,5 +1,6 @@
 package io.chainwire.stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
@@ -32,6 +33,8 @@ class FailoverOnAnvilTest {
     try (StreamHandle handle = chain.stream("failover").endpoint(deadEndpoint()).endpoint(anvil.httpUrl().toString())
         .checkpointStore(new InMemoryCheckpointStore()).maxRange(50).handler(recorder).metrics(metrics).build().start()) {
       Waits.live(handle);
+      assertTrue(handle.isReady() && handle.isLive(), "a live leader is ready");
+      assertEquals(StreamRole.LEADER, handle.role());
       for (int round = 10; round < 20; round++) {
         chain.ping(round, 5);
       }

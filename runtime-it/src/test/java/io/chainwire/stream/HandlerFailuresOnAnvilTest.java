@@ -64,7 +64,8 @@ class HandlerFailuresOnAnvilTest {
       assertEquals(poisoned.meta().blockNumber(), failure.blockNumber());
       assertEquals(Recorder.class.getName(), failure.handler());
       assertInstanceOf(IllegalArgumentException.class, failure.getCause());
-      assertTrue(failure.getMessage().contains("stays before block " + poisoned.meta().blockNumber()), failure.getMessage());
+      assertTrue(failure.getMessage().contains("the checkpoint stays at block " + (poisoned.meta().blockNumber() - 1) + " ("),
+          failure.getMessage());
     }
     long checkpoint = store.load(StreamId.of("stop")).orElseThrow().head().number();
     assertEquals(poisoned.meta().blockNumber() - 1, checkpoint);

@@ -128,6 +128,59 @@ class ReorgOnAnvilTest {
     assertEquals(1, metrics.count("reorg"));
   }
 
+
+  /**
+   * A stream that was down while the chain reorganised and then finalized the new branch rolls
+   * back its own unfinal blocks on restart instead of refusing: it never saw them finalized.
+   */
+  @Test
+  void rollsBackBlocksOrphanedWhileItWasDownEvenWhenTheNodeFinalizedTheOtherBranch(Anvil anvil,
+      @TempDir Path directory) {
+    EmitterChain chain = EmitterChain.deploy(anvil);
+    Recorder recorder = new Recorder();
+    Path file = directory.resolve("restart.db");
+    long headBefore;
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = chain.stream("reorg-downtime").endpoint(anvil.httpUrl().toString())
+            .checkpointStore(store).handler(recorder).build().start()) {
+      Waits.live(handle);
+      for (int round = 0; round < 4; round++) {
+        chain.ping(round, 3);
+      }
+      headBefore = anvil.blockNumber();
+      Waits.handled(handle, headBefore);
+    }
+    List<Recorder.Delivery> before = recorder.deliveries();
+    assertEquals(Recorder.keys(chain.canonicalPings()), recorder.applied());
+
+    int depth = 3;
+    chain.reorg(depth, 100, 2);
+    // The node finalizes the new branch past every block the stream handled before it comes back.
+    anvil.mine(70);
+    List<EventKey> canonical = Recorder.keys(chain.canonicalPings());
+    long head = anvil.blockNumber();
+    CountingMetrics metrics = new CountingMetrics();
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = chain.stream("reorg-downtime").endpoint(anvil.httpUrl().toString())
+            .checkpointStore(store).handler(recorder).metrics(metrics).build().start()) {
+      Waits.until(() -> recorder.applied().equals(canonical), () -> "applied " + recorder.applied() + " vs " + canonical);
+      Waits.handled(handle, head);
+      assertEquals(anvil.blockHash(head), handle.lastHandledBlock().orElseThrow().hash());
+    }
+
+    List<Recorder.Delivery> after = recorder.deliveries().subList(before.size(), recorder.count());
+    List<Recorder.Delivery> orphaned = before.stream().filter(delivery -> delivery.block() > headBefore - depth).toList();
+    assertEquals(depth * 3, orphaned.size());
+    assertEquals(removalsNewestFirst(orphaned), after.subList(0, orphaned.size()));
+    List<Recorder.Delivery> replay = after.subList(orphaned.size(), after.size());
+    assertFalse(replay.stream().anyMatch(Recorder.Delivery::removed));
+    assertEquals(canonical.subList(canonical.size() - depth * 2, canonical.size()),
+        replay.stream().map(Recorder.Delivery::key).toList());
+    assertEquals(canonical, recorder.applied());
+    assertEquals(1, metrics.count("reorg"));
+    assertTrue(anvil.blockNumber() - 64 > headBefore, "the orphaned blocks are below the node's finalized block");
+  }
+
   @Test
   void haltsRatherThanRollBackBelowABlockItSawFinalized(Anvil anvil) {
     EmitterChain chain = EmitterChain.deploy(anvil);

@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param stream the stream that delivered the event
  * @param log the event's raw log, with its block, transaction and position
+ * @param removal true if the failed call delivered the event's removal after a reorganisation
  * @param handler the name of the handler that failed
  * @param error the failure's class and message
  * @param stackTrace a bounded summary of the failure's stack trace and causes
@@ -21,6 +22,7 @@ import java.util.Objects;
 public record DeadLetter(
     StreamId stream,
     RawLog log,
+    boolean removal,
     String handler,
     String error,
     String stackTrace,
@@ -44,7 +46,7 @@ public record DeadLetter(
    * @throws IllegalArgumentException if {@code handler} is blank
    */
   public static DeadLetter of(
-      StreamId stream, RawLog log, String handler, Throwable failure, Instant at) {
+      StreamId stream, RawLog log, boolean removal, String handler, Throwable failure, Instant at) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(failure, "failure");
     if (handler.isBlank()) {
@@ -53,6 +55,7 @@ public record DeadLetter(
     return new DeadLetter(
         stream,
         log,
+        removal,
         handler,
         FailureSummary.error(failure),
         FailureSummary.stackTrace(failure),

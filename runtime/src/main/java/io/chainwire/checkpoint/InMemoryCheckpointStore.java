@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * A checkpoint store in memory, <strong>for tests only</strong>: everything is lost when the
@@ -31,6 +32,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
           .thenComparingInt(letter -> letter.log().meta().logIndex());
 
   private final int recentBlocks;
+  private final LongSupplier clock;
   private final WriterGate gate = new WriterGate(LOCATION);
   private final Map<StreamId, Snapshot> committed = new ConcurrentHashMap<>();
   private final Map<StreamId, LeaseState> leases = new HashMap<>();
@@ -46,7 +48,18 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
    * @throws IllegalArgumentException if the count is not between 1 and 100000
    */
   public InMemoryCheckpointStore(int recentBlocks) {
+    this(recentBlocks, System::nanoTime);
+  }
+
+  /**
+   * Creates an empty store keeping {@code recentBlocks} recent blocks per stream, whose leases
+   * expire by {@code nanoClock} (a monotonic clock in nanoseconds), for tests that control time.
+   *
+   * @throws IllegalArgumentException if the count is not between 1 and 100000
+   */
+  public InMemoryCheckpointStore(int recentBlocks, LongSupplier nanoClock) {
     this.recentBlocks = RecentBlocks.require(recentBlocks);
+    this.clock = Objects.requireNonNull(nanoClock, "nanoClock");
   }
 
   @Override
@@ -64,7 +77,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     Objects.requireNonNull(holder, "holder");
     Objects.requireNonNull(duration, "duration");
     synchronized (leases) {
-      long now = System.nanoTime();
+      long now = clock.getAsLong();
       LeaseState current = leases.get(stream);
       long epoch;
       if (current == null) {
@@ -88,7 +101,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
       if (!owns(lease)) {
         return false;
       }
-      leases.put(lease.stream(), new LeaseState(lease.holder(), lease.epoch(), System.nanoTime() + lease.duration().toNanos()));
+      leases.put(lease.stream(), new LeaseState(lease.holder(), lease.epoch(), clock.getAsLong() + lease.duration().toNanos()));
       return true;
     }
   }
@@ -97,7 +110,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
   public void releaseLease(Lease lease) {
     synchronized (leases) {
       if (owns(lease)) {
-        leases.put(lease.stream(), new LeaseState(null, lease.epoch(), System.nanoTime()));
+        leases.put(lease.stream(), new LeaseState(null, lease.epoch(), clock.getAsLong()));
       }
     }
   }
@@ -235,6 +248,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
                   ? new DeadLetter(
                       letter.stream(),
                       letter.log(),
+                      letter.removal(),
                       letter.handler(),
                       letter.error(),
                       letter.stackTrace(),
@@ -258,10 +272,10 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+    public void recordDeadLetter(RawLog log, boolean removal, String handler, Throwable failure) {
       Objects.requireNonNull(log, "log");
       requireOpen();
-      deadLetters.add(DeadLetter.of(stream, log, handler, failure, Instant.now()));
+      deadLetters.add(DeadLetter.of(stream, log, removal, handler, failure, Instant.now()));
     }
 
     @Override

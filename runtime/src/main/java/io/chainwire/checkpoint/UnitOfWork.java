@@ -41,8 +41,9 @@ public interface UnitOfWork extends AutoCloseable {
    * while no handler has asked for the connection yet: until then, no call can have written
    * through it.)
    *
-   * @throws CheckpointException if the writes cannot be undone; the failure is attached as
-   *     suppressed and the unit of work can then only be closed
+   * @throws CheckpointException if the writes cannot be undone, or the store failed during the
+   *     call (handing out the {@linkplain #connection() connection}); the call's failure is attached
+   *     as suppressed and the unit of work can then only be closed
    */
   void attempt(Runnable handlerCall);
 
@@ -100,12 +101,22 @@ public interface UnitOfWork extends AutoCloseable {
   void recordFinalized(BlockRef block);
 
   /**
-   * Records that {@code handler} failed on {@code log} with {@code failure}, to be committed with
-   * the unit of work.
+   * Records that {@code handler} failed on {@code log} with {@code failure}, delivering the event or,
+   * with {@code removal}, its removal; to be committed with the unit of work.
    *
    * @throws CheckpointException if the store fails
    */
-  void recordDeadLetter(RawLog log, String handler, Throwable failure);
+  void recordDeadLetter(RawLog log, boolean removal, String handler, Throwable failure);
+
+  /**
+   * Records that {@code handler} failed on the delivery (not the removal) of {@code log}: {@code
+   * recordDeadLetter(log, false, handler, failure)}.
+   *
+   * @throws CheckpointException if the store fails
+   */
+  default void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+    recordDeadLetter(log, false, handler, failure);
+  }
 
   /**
    * Commits everything this unit of work did and ends it, so the next unit of work can begin.

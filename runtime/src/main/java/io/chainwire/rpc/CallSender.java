@@ -5,13 +5,13 @@ import io.chainwire.rpc.internal.MessageReader;
 import io.chainwire.rpc.internal.RequestEncoder;
 import io.chainwire.rpc.internal.ResponseReader;
 import io.chainwire.rpc.internal.RpcCall;
+import io.chainwire.rpc.internal.RpcLogger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the RPC clients share above their transports: gives each request a fresh id (a batch a run
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * default timeout, and refuses calls once its client is closed.
  */
 final class CallSender {
-  private static final Logger LOG = LoggerFactory.getLogger(CallSender.class);
+  private static final Logger LOG = RpcLogger.LOG;
 
   private final RpcEndpoint endpoint;
   private final Duration timeout;

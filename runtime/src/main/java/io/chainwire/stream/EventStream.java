@@ -325,9 +325,11 @@ public final class EventStream {
     }
 
     /**
-     * Sets how many backfill ranges are fetched at once (1 to 64; default 4). A fetched range keeps
-     * its slot until its turn to be delivered, so memory holds at most this many ranges plus the
-     * one being delivered, whatever the span of the backfill.
+     * Sets how many backfill ranges are fetched at once (1 to 64; default 4). Fetched ranges wait for
+     * their turn to be delivered, in order, so that no fetch thread idles behind a slow one: the
+     * stream holds at most twice this many ranges, fetching or waiting, besides the one being
+     * delivered, and no more than twice the {@linkplain #maxResponseSize(long) response size} of
+     * waiting ranges, whatever the span of the backfill.
      */
     public Builder concurrency(int ranges) {
       this.concurrency = (int) range("concurrency", ranges, 1, 64);

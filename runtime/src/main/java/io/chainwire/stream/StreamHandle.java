@@ -41,6 +41,23 @@ public interface StreamHandle extends AutoCloseable {
   /** Returns the fencing epoch of the lease this copy holds, while it leads. */
   OptionalLong epoch();
 
+  /**
+   * Returns true while this copy does its job as leader or standby: it runs and is not {@link
+   * StreamState#STALLED}. For a liveness probe.
+   */
+  default boolean isLive() {
+    StreamState state = state();
+    return !state.isTerminal() && state != StreamState.STALLED;
+  }
+
+  /**
+   * Returns true while this copy can serve: it {@linkplain #isLive() is live}, an endpoint answered
+   * it, and its last attempt to reach the checkpoint store succeeded. A standby is ready (to take
+   * over), so a rolling deploy can wait on readiness; whether this copy leads and is caught up is
+   * {@link #role()} together with {@link StreamState#LIVE}. For a readiness probe.
+   */
+  boolean isReady();
+
   /** Returns why the stream failed, once its state is {@link StreamState#FAILED}. */
   Optional<StreamException> failure();
 

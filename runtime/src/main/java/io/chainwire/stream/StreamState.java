@@ -5,8 +5,10 @@ public enum StreamState {
   /** Probing the endpoints, taking the lease, loading the checkpoint and reading the node's head. */
   STARTING,
   /**
-   * Another copy of the stream (same id, same checkpoint store) holds the lease and delivers; this
-   * one waits to take over when the lease expires or is released.
+   * Delivering nothing, waiting: another copy of the stream (same id, same checkpoint store) holds
+   * the lease and delivers, and this one takes over when the lease expires or is released; or the
+   * checkpoint store cannot be reached, and this one tries again with backoff until it answers (the
+   * stream fails past {@link EventStream.Builder#storeOutageLimit}).
    */
   STANDBY,
   /**

@@ -154,6 +154,6 @@ class CheckpointConfigurationTest {
         "handler name must not be blank",
         message(
             IllegalArgumentException.class,
-            () -> DeadLetter.of(stream, CheckpointStoreContract.A.log(1, 0), " ", new RuntimeException(), Instant.now())));
+            () -> DeadLetter.of(stream, CheckpointStoreContract.A.log(1, 0), false, " ", new RuntimeException(), Instant.now())));
   }
 }

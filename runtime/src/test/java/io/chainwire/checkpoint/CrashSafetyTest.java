@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -118,13 +119,23 @@ class CrashSafetyTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath());
     command.add(CommittingProcess.class.getName());
     command.addAll(target);
     command.add(prefix);
     command.add(stream.value());
     command.add(Integer.toString(MAX_BLOCKS_PER_RUN));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /**
+   * The child runs from the class path alone: this JVM's class path, and its module path when the
+   * tests run on one (the runtime and its modules are there then).
+   */
+  private static String classPath() {
+    String modulePath = System.getProperty("jdk.module.path");
+    String classPath = System.getProperty("java.class.path");
+    return modulePath == null ? classPath : modulePath + File.pathSeparator + classPath;
   }
 
   /** Waits until the child reports block {@code number} committed; fails if it exits first. */

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +115,73 @@ class PostgresCheckpointStoreTest extends TransactionalStoreContract {
     } finally {
       pool.shutdownNow();
       LocalPostgres.dropSchema(empty);
+    }
+  }
+
+  @Test
+  void aSessionTheServerEndedBetweenUnitsOfWorkIsReplacedWithoutFailingTheNext() throws SQLException {
+    String application = application();
+    try (CheckpointStore own = openAs(application)) {
+      Lease lease = own.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+      try (UnitOfWork work = own.begin(lease, Optional.empty())) {
+        work.markHandled(A.block(1));
+        work.commit();
+      }
+      // As a server restart, a failover or an administrator would: the store's idle session ends.
+      assertEquals(1, endSessions(application), "the store's one kept session ended");
+      try (UnitOfWork work = own.begin(lease, Optional.of(A.block(1)))) {
+        insertTransfer(work, 2, 0);
+        work.markHandled(A.block(2));
+        work.commit();
+      }
+    }
+    assertEquals(List.of("1", "2"), committedBlocks());
+    assertEquals(List.of("2/0"), committedTransfers());
+  }
+
+  @Test
+  void aSessionEndedBeforeAHandlerFirstAsksForItFailsTheCallWithTheStoresTransientFailure() throws SQLException {
+    String application = application();
+    try (CheckpointStore own = openAs(application)) {
+      Lease lease = own.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+      UnitOfWork work = own.begin(lease, Optional.empty());
+      endSessions(application);
+      // A handler (or a dispatcher) wraps what it meets; the unit of work knows it failed itself.
+      CheckpointException failure = assertThrows(CheckpointException.class, () -> work.attempt(() -> {
+        try {
+          insertTransfer(work, 1, 0);
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("handler failed", e);
+        }
+      }));
+      assertTrue(failure.isTransient(), failure::toString);
+      assertEquals(IllegalStateException.class, failure.getSuppressed()[0].getClass());
+      CheckpointException rollback = assertThrows(CheckpointException.class, work::close);
+      assertTrue(rollback.isTransient(), rollback::toString);
+    }
+    assertEquals(List.of(), committedTransfers());
+  }
+
+  private static String application() {
+    return "chainwire-store-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Opens another store on this test's tables whose sessions are named {@code application}. */
+  private CheckpointStore openAs(String application) {
+    return JdbcCheckpointStore.builder()
+        .url(LocalPostgres.url(schema) + "&ApplicationName=" + application)
+        .user(LocalPostgres.USER)
+        .tablePrefix(tablePrefix)
+        .build();
+  }
+
+  /** Ends the sessions named {@code application} as the server does on an administrator's command; returns how many. */
+  private int endSessions(String application) throws SQLException {
+    try (Connection admin = inspect(); Statement statement = admin.createStatement();
+        ResultSet ended = statement.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 30000))"
+            + " FROM pg_stat_activity WHERE application_name = '" + application + "'")) {
+      ended.next();
+      return ended.getInt(1);
     }
   }
 }

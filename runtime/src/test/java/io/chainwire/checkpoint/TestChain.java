@@ -40,8 +40,7 @@ final class TestChain {
             hash(name, number),
             Hash.keccak256("tx " + name + " " + number + " " + logIndex),
             logIndex / 2,
-            logIndex,
-            false);
+            logIndex);
     return new RawLog(
         List.of(Hash.keccak256("Transfer(address,address,uint256)"), Hash.keccak256("from"), Hash.keccak256("to")),
         Bytes.fromHex("0x" + "00".repeat(31) + "2a"),

@@ -97,6 +97,6 @@ class BloomTest {
   private static RawLog log(Address address, Hash... topics) {
     Hash block = Hash.fromHex("0x" + "11".repeat(32));
     Hash transaction = Hash.fromHex("0x" + "22".repeat(32));
-    return new RawLog(new ArrayList<>(List.of(topics)), Bytes.EMPTY, new LogMeta(address, 1, block, transaction, 0, 0, false));
+    return new RawLog(new ArrayList<>(List.of(topics)), Bytes.EMPTY, new LogMeta(address, 1, block, transaction, 0, 0));
   }
 }

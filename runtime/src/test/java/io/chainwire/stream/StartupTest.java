@@ -1,6 +1,7 @@
 package io.chainwire.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +39,13 @@ class StartupTest {
     }
   };
 
+  /** Starts a stream on {@code endpoints} that must serve chain 1, so that every one of them is probed. */
   private static StreamHandle start(String... endpoints) {
-    EventStream.Builder builder = EventStream.builder().id("startup").startupTimeout(Duration.ofSeconds(1))
+    return start(EventStream.builder().chainId(1), endpoints);
+  }
+
+  private static StreamHandle start(EventStream.Builder builder, String... endpoints) {
+    builder.id("startup").startupTimeout(Duration.ofSeconds(1))
         .retryBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).checkpointStore(new InMemoryCheckpointStore())
         .handler(NOTHING);
     for (String endpoint : endpoints) {
@@ -106,8 +112,25 @@ class StartupTest {
         assertTrue(!handle.awaitTermination(Duration.ofMillis(50)), "failed: " + handle.failure());
       }
       assertEquals(StreamState.STARTING, handle.state());
+      assertTrue(handle.isLive(), "it does its job: waiting for a node");
+      assertFalse(handle.isReady(), "no endpoint answered yet");
     } finally {
       busy.stop(0);
+    }
+  }
+
+  @Test
+  void learnsTheChainFromTheFirstEndpointOnlyAndSaysSoWhenItDoesNotAnswer() throws Exception {
+    int refusing = freePort();
+    HttpServer other = LoopbackHttp.start(exchange -> answer(exchange, 200, "application/json",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x5\"}"));
+    try (StreamHandle handle = start(EventStream.builder(), "http://127.0.0.1:" + refusing,
+        "http://127.0.0.1:" + other.getAddress().getPort())) {
+      String message = failure(handle).getMessage();
+      assertTrue(message.endsWith("(the chain is learned from the first endpoint: set chainId(...) to start on the"
+          + " others)"), message);
+    } finally {
+      other.stop(0);
     }
   }
 }

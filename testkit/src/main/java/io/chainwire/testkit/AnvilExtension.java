@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * so they should not assume an empty one; {@link Anvil#snapshot()} and {@link
  * Anvil#revert(String)} isolate a test that needs to.
  *
+ * <p>It works with JUnit Jupiter 5.10 and later, 6 included: it uses no API newer than 5.10, and
+ * the testkit leaves the choice of JUnit version to the project that uses it.
+ *
  * @see AnvilTest
  */
 public final class AnvilExtension implements ParameterResolver {
@@ -29,7 +32,9 @@ public final class AnvilExtension implements ParameterResolver {
 
   @Override
   public Anvil resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return topLevelClass(context).getStore(NAMESPACE).computeIfAbsent(Anvil.class, key -> Anvil.start(), Anvil.class);
+    return topLevelClass(context).getStore(NAMESPACE)
+        .getOrComputeIfAbsent(StoredNode.class, key -> new StoredNode(Anvil.start()), StoredNode.class)
+        .anvil();
   }
 
   /** Returns the context of the outermost test class: the engine's context is its parent. */
@@ -39,5 +44,17 @@ public final class AnvilExtension implements ParameterResolver {
       current = current.getParent().orElseThrow();
     }
     return current;
+  }
+
+  /**
+   * The node as the class's store holds it, so that JUnit stops it with the class: every JUnit
+   * Jupiter closes a stored {@code CloseableResource}; 5.13 and later close an {@code AutoCloseable}
+   * instead, and warn about a {@code CloseableResource} that is not also an {@code AutoCloseable}.
+   */
+  private record StoredNode(Anvil anvil) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    @Override
+    public void close() {
+      anvil.close();
+    }
   }
 }

@@ -1,8 +1,9 @@
 /**
- * JUnit 5 support for testing against a real local Ethereum node: {@link io.chainwire.testkit.Anvil}
- * starts and controls an anvil node, {@link io.chainwire.testkit.Solidity} compiles test contracts
- * with solcjs, {@link io.chainwire.testkit.Contracts} deploys them, sends transactions and reads
- * their logs, and {@link io.chainwire.testkit.AnvilTest} hands a node to each test class.
+ * JUnit Jupiter support (5.10 and later, 6 included) for testing against a real local Ethereum
+ * node: {@link io.chainwire.testkit.Anvil} starts and controls an anvil node, {@link
+ * io.chainwire.testkit.Solidity} compiles test contracts with solcjs, {@link
+ * io.chainwire.testkit.Contracts} deploys them, sends transactions and reads their logs, and {@link
+ * io.chainwire.testkit.AnvilTest} hands a node to each test class.
  *
  * <h2>Writing a test</h2>
  *
@@ -51,11 +52,16 @@
  * fresh clone or a changed lock file pays for an install. Node.js 20 or later must be on the PATH;
  * {@code -Dexec.skip} turns the step off.
  *
+ * <p>A project that uses the testkit pins the same two packages in a {@code package.json} of its
+ * own and installs them with {@code npm ci --ignore-scripts} (see the README, "Getting started").
+ *
  * <p>At test time the tools are found by walking up from the working directory to a {@code
  * node_modules} folder, so any module of the project finds the root's. Outside such a layout, point
  * at them with the system properties {@code chainwire.anvil} (the anvil executable), {@code
  * chainwire.solc} (the solc package folder) and {@code chainwire.node}, or the environment
- * variables {@code CHAINWIRE_ANVIL}, {@code CHAINWIRE_SOLC} and {@code CHAINWIRE_NODE}.
+ * variables {@code CHAINWIRE_ANVIL}, {@code CHAINWIRE_SOLC} and {@code CHAINWIRE_NODE}. When none
+ * is found, the error says which npm command to run in which folder: inside chainwire's build, in
+ * a project whose {@code package.json} lists the tools, or in one that has none yet.
  *
  * <p>Anvil's output goes to {@code target/chainwire-anvil/anvil-*.log}; compiler outputs are cached
  * in {@code target/chainwire-solc/}.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.chainwire.abi.Hash;
 import io.chainwire.rpc.TransactionReceipt;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Starting and stopping nodes: nothing outlives close(), and failed starts say why. */
 class AnvilLifecycleTest {
@@ -35,6 +37,32 @@ class AnvilLifecycleTest {
     assertFalse(process.isPresent() && process.get().isAlive(), "anvil " + pid + " still runs");
     assertThrows(ConnectException.class, () -> connect(port));
     assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("anvil-output-" + pid)));
+  }
+
+  @Test
+  void theExtensionStopsTheNodeWhenTheTestClassIsDone() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneNodeTest.class)).execute()
+        .testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+    long pid = OneNodeTest.node.pid();
+    Optional<ProcessHandle> process = ProcessHandle.of(pid);
+    assertFalse(process.isPresent() && process.get().isAlive(), "anvil " + pid + " outlived its test class");
+  }
+
+  /** Run by the test above, not by the build: a class whose tests share a node. */
+  @AnvilTest
+  static final class OneNodeTest {
+    static Anvil node;
+
+    @Test
+    void first(Anvil anvil) {
+      node = anvil;
+    }
+
+    @Test
+    void second(Anvil anvil) {
+      assertTrue(anvil.blockNumber() >= 0);
+    }
   }
 
   @Test

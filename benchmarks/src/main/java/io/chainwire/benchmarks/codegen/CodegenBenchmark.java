@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * events} events ({@link LargeAbi}) into Java, javac compiling what it wrote, and the check that
  * makes an unchanged rebuild a no-op. Each invocation is timed once ({@link Mode#SingleShotTime}),
  * in process and without Maven's own start-up, through {@link IncrementalGenerator}, which is what
- * the {@code generate} goal runs.
+ * the {@code generate} goal runs. It is internal to the Maven plugin, which is no named module and
+ * so cannot export it to this one alone; its package documentation names this benchmark as its one
+ * reader outside the plugin.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

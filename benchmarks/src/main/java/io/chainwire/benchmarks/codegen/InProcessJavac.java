@@ -13,7 +13,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** javac run in process, as Maven's compiler plugin runs it, against the chainwire runtime. */
+/** javac run in process, as Maven's compiler plugin runs it, against chainwire-abi, all generated classes need. */
 final class InProcessJavac {
   private InProcessJavac() {}
 
@@ -35,7 +35,7 @@ final class InProcessJavac {
     Files.createDirectories(classes);
     StringWriter messages = new StringWriter();
     List<String> options = List.of(
-        "--release", "17", "-proc:none", "-classpath", runtimeClassPath(), "-d", classes.toString());
+        "--release", "17", "-proc:none", "-classpath", abiClassPath(), "-d", classes.toString());
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
       if (!javac.getTask(messages, fileManager, null, options, null, fileManager.getJavaFileObjectsFromPaths(files))
           .call()) {
@@ -45,11 +45,11 @@ final class InProcessJavac {
     return files.size();
   }
 
-  private static String runtimeClassPath() throws IOException {
+  private static String abiClassPath() throws IOException {
     try {
       return Path.of(RawLog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (URISyntaxException e) {
-      throw new IOException("cannot locate the chainwire runtime's classes", e);
+      throw new IOException("cannot locate the classes of chainwire-abi", e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.chainwire.benchmarks.decode;
 
-import io.chainwire.abi.HandwrittenDecoders;
 import io.chainwire.benchmarks.contracts.Erc1155;
 import io.chainwire.benchmarks.contracts.Erc20;
 import io.chainwire.benchmarks.contracts.PublicResolver;

@@ -137,7 +137,7 @@ public final class SampleLogs {
     for (int i = 0; i < COUNT; i++) {
       Shape shape = shapes.apply(random);
       LogMeta meta = new LogMeta(contract, 21_000_000L + 3L * i, hash(random), hash(random),
-          random.nextInt(300), random.nextInt(800), false);
+          random.nextInt(300), random.nextInt(800));
       logs.add(new RawLog(shape.topics(), Bytes.fromHex(FunctionEncoder.encodeConstructor(shape.data())), meta));
     }
     return List.copyOf(logs);

@@ -103,7 +103,7 @@ public final class Web3jEvents {
   public static Log log(RawLog log) {
     LogMeta meta = log.meta();
     return new Log(
-        meta.removed(),
+        false, // the runtime refuses a log marked removed as it reads a node's answer
         quantity(meta.logIndex()),
         quantity(meta.transactionIndex()),
         meta.transactionHash().toHex(),

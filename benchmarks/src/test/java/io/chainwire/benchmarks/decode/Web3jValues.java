@@ -58,7 +58,7 @@ final class Web3jValues {
   private static LogMeta meta(Log log) {
     return new LogMeta(Address.fromHex(log.getAddress()), log.getBlockNumber().longValueExact(),
         Hash.fromHex(log.getBlockHash()), Hash.fromHex(log.getTransactionHash()),
-        log.getTransactionIndex().intValueExact(), log.getLogIndex().intValueExact(), log.isRemoved());
+        log.getTransactionIndex().intValueExact(), log.getLogIndex().intValueExact());
   }
 
   @SuppressWarnings("rawtypes")

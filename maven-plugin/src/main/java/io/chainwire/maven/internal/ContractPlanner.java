@@ -1,6 +1,5 @@
 package io.chainwire.maven.internal;
 
-import com.palantir.javapoet.JavaFile;
 import io.chainwire.codegen.abi.AbiContract;
 import io.chainwire.codegen.abi.AbiFormatException;
 import io.chainwire.codegen.abi.AbiReader;
@@ -40,12 +39,12 @@ public final class ContractPlanner {
     }
     List<GeneratedSource> generated = new ArrayList<>(classes.size());
     for (PlannedClass planned : classes) {
-      JavaFile file =
-          generator.generate(planned.contract(), planned.packageName(), planned.simpleName());
+      String source =
+          generator.generateSource(planned.contract(), planned.packageName(), planned.simpleName());
       generated.add(
           new GeneratedSource(
               planned.qualifiedName().replace('.', '/') + ".java",
-              file.toString(),
+              source,
               planned.contract().events().isEmpty() ? List.of(noEvents(planned)) : List.of()));
     }
     return generated;

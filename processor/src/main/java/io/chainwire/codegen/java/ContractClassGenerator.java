@@ -87,7 +87,21 @@ public final class ContractClassGenerator {
           .build();
 
   /**
-   * Returns the source of {@code packageName.simpleName} for {@code contract}.
+   * Returns the text of {@code packageName.simpleName} for {@code contract}: {@link #generate}'s
+   * file as Java source. This is the method for code outside this jar (the Maven plugin), since the
+   * published jar carries JavaPoet relocated, under {@code io.chainwire.processor.shaded}: {@link
+   * JavaFile} there is not the class a caller compiles against.
+   *
+   * @throws IllegalArgumentException if {@link ContractClassNaming#forChosenName} rejects
+   *     {@code simpleName}
+   */
+  public String generateSource(AbiContract contract, String packageName, String simpleName) {
+    return generate(contract, packageName, simpleName).toString();
+  }
+
+  /**
+   * Returns the source of {@code packageName.simpleName} for {@code contract}, for this jar's own
+   * use (the annotation processor writes it through the {@code Filer}).
    *
    * @throws IllegalArgumentException if {@link ContractClassNaming#forChosenName} rejects
    *     {@code simpleName}

@@ -29,7 +29,7 @@ import org.web3j.abi.datatypes.Type;
 final class LoadedContract {
   static final LogMeta META = new LogMeta(
       Address.fromHex("0x00000000000000000000000000000000000000c0"), 19_000_000,
-      Hash.keccak256("block"), Hash.keccak256("transaction"), 4, 17, false);
+      Hash.keccak256("block"), Hash.keccak256("transaction"), 4, 17);
 
   private final ClassLoader loader;
   private final String className;

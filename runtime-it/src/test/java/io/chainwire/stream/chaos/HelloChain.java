@@ -78,9 +78,14 @@ final class HelloChain {
    * them), failing at once if the stream fails.
    */
   void awaitLedger(Path file, int count, StreamHandle handle) throws SQLException, InterruptedException {
+    awaitLedger(Ledger.sqlite(file), count, handle);
+  }
+
+  /** Waits as {@link #awaitLedger(Path, int, StreamHandle)} does, for the ledger in the database at JDBC URL {@code url}. */
+  void awaitLedger(String url, int count, StreamHandle handle) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
-      List<Ledger.Entry> entries = Ledger.read(file);
+      List<Ledger.Entry> entries = Ledger.read(url);
       if (entries.size() >= count) {
         assertEquals(expected(), entries, "the ledger against the chain");
         return;

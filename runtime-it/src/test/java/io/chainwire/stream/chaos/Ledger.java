@@ -15,18 +15,29 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A handler that keeps table {@code ledger} equal to the logs it was given: a row per delivered
  * log, deleted again on its removal, written through the stream's transaction so that it commits
  * exactly once with the checkpoint. The primary key makes a second delivery of a committed log an
- * error instead of a duplicate row.
+ * error instead of a duplicate row. A test can run a fault before each write.
  */
 final class Ledger implements EventDispatcher {
   private final Set<Hash> topics;
+  private volatile BiConsumer<RawLog, EventContext> before = (log, context) -> {};
 
   Ledger(Hash topic) {
     this.topics = Set.of(topic);
+  }
+
+  /**
+   * Runs {@code action} before each write, on the stream's thread, inside its unit of work, before
+   * the write asks for the unit's connection.
+   */
+  Ledger before(BiConsumer<RawLog, EventContext> action) {
+    this.before = action;
+    return this;
   }
 
   /** One log, as the ledger keeps it. */
@@ -40,16 +51,21 @@ final class Ledger implements EventDispatcher {
 
   /** Creates the table in the SQLite file {@code file}. */
   static void create(Path file) throws SQLException {
-    try (Connection connection = connect(file); Statement statement = connection.createStatement()) {
+    create(sqlite(file));
+  }
+
+  /** Creates the table in the database at JDBC URL {@code url}. */
+  static void create(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS ledger (block_number BIGINT NOT NULL, log_index INTEGER NOT NULL, "
           + "block_hash TEXT NOT NULL, tx_hash TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (block_number, log_index))");
     }
   }
 
-  /** Returns the committed entries of the SQLite file {@code file}, in chain order. */
-  static List<Entry> read(Path file) throws SQLException {
+  /** Returns the committed entries of the database at JDBC URL {@code url}, in chain order. */
+  static List<Entry> read(String url) throws SQLException {
     List<Entry> entries = new ArrayList<>();
-    try (Connection connection = connect(file);
+    try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
             "SELECT block_number, log_index, block_hash, tx_hash, data FROM ledger ORDER BY block_number, log_index")) {
@@ -60,8 +76,9 @@ final class Ledger implements EventDispatcher {
     return entries;
   }
 
-  private static Connection connect(Path file) throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  /** Returns the JDBC URL of the SQLite file {@code file}. */
+  static String sqlite(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
   }
 
   @Override
@@ -74,6 +91,7 @@ final class Ledger implements EventDispatcher {
     if (!topics.contains(log.topics().get(0))) {
       return false;
     }
+    before.accept(log, context);
     Connection connection = context.connection().orElseThrow(() -> new IllegalStateException("the store is not transactional"));
     Entry entry = Entry.of(log);
     try {

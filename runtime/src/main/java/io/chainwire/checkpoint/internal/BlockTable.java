@@ -139,7 +139,7 @@ final class BlockTable {
     try (PreparedStatement statement = connection.prepareStatement(insertLog)) {
       for (RawLog log : delivered) {
         statement.setString(1, stream.value());
-        LogColumns.bind(statement, 2, log);
+        LogColumns.bind(statement, 2, log, false);
         statement.addBatch();
       }
       statement.executeBatch();

@@ -66,7 +66,7 @@ final class DeadLetterTable {
   void insert(Connection connection, DeadLetter letter) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(insert)) {
       statement.setString(1, letter.stream().value());
-      LogColumns.bind(statement, 2, letter.log());
+      LogColumns.bind(statement, 2, letter.log(), letter.removal());
       int next = 2 + LogColumns.COUNT;
       statement.setString(next, letter.handler());
       statement.setString(next + 1, letter.error());
@@ -105,6 +105,7 @@ final class DeadLetterTable {
     return new DeadLetter(
         stream,
         LogColumns.read(row),
+        row.getBoolean("log_removed"),
         row.getString("handler"),
         row.getString("error"),
         row.getString("stack_trace"),

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The columns that hold a whole raw log (position, all four topic slots, data, removed flag), shared
+ * The columns that hold a whole raw log (position, all four topic slots, data) and whether it stands
+ * for a removal (true only for the dead letter of a failed removal call), shared
  * by every table that stores logs, so a stored log is rebuilt exactly.
  */
 final class LogColumns {
@@ -37,8 +38,11 @@ final class LogColumns {
         + " NOT NULL, log_removed BOOLEAN NOT NULL";
   }
 
-  /** Binds {@code log} to the {@link #COUNT} parameters starting at {@code first}. */
-  static void bind(PreparedStatement statement, int first, RawLog log) throws SQLException {
+  /**
+   * Binds {@code log} to the {@link #COUNT} parameters starting at {@code first}, with {@code
+   * removal} saying whether it stands for the event's removal (a dead letter of a removal call).
+   */
+  static void bind(PreparedStatement statement, int first, RawLog log, boolean removal) throws SQLException {
     LogMeta meta = log.meta();
     statement.setLong(first, meta.blockNumber());
     statement.setString(first + 1, meta.blockHash().toHex());
@@ -54,7 +58,7 @@ final class LogColumns {
       }
     }
     statement.setBytes(first + 10, log.data().toByteArray());
-    statement.setBoolean(first + 11, meta.removed());
+    statement.setBoolean(first + 11, removal);
   }
 
   /** Reads the log in the current row, whose columns carry the names in {@link #NAMES}. */
@@ -73,8 +77,7 @@ final class LogColumns {
             Hash.fromHex(row.getString("block_hash")),
             Hash.fromHex(row.getString("transaction_hash")),
             row.getInt("transaction_index"),
-            row.getInt("log_index"),
-            row.getBoolean("log_removed"));
+            row.getInt("log_index"));
     return new RawLog(topics, bytes(row.getBytes("data")), meta);
   }
 

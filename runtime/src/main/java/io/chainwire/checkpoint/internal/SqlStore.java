@@ -155,16 +155,24 @@ public final class SqlStore implements CheckpointStore {
   private UnitOfWork begin(StreamId stream, SqlUnitOfWork.Fence fence) {
     gate.enter();
     try {
-      if (writer.isClosed()) {
-        writer = writers.open();
-        writerHandedOut = false;
+      boolean kept = !writer.isClosed();
+      if (!kept) {
+        replaceWriter();
       }
-      writer.setAutoCommit(false);
-      if (fence != null) {
-        try (Statement statement = writer.createStatement()) {
-          for (String sql : schema.streams().leaseTimeouts(fence.lease())) {
-            statement.execute(sql);
-          }
+      try {
+        startTransaction(fence);
+      } catch (SQLException e) {
+        if (!kept || !writer.isClosed()) {
+          throw e;
+        }
+        // The kept connection broke while idle (the server restarted or ended its session): the
+        // driver closed it at its first use, before anything was written, so a new one serves.
+        replaceWriter();
+        try {
+          startTransaction(fence);
+        } catch (SQLException again) {
+          again.addSuppressed(e);
+          throw again;
         }
       }
       return new SqlUnitOfWork(stream, fence, writer, schema, recentBlocks, location, gate::leave, writerHandedOut,
@@ -179,6 +187,23 @@ public final class SqlStore implements CheckpointStore {
     } catch (RuntimeException | Error e) {
       gate.leave();
       throw e;
+    }
+  }
+
+  private void replaceWriter() throws SQLException {
+    writer = writers.open();
+    writerHandedOut = false;
+  }
+
+  /** Starts the writer's transaction, its waits bounded below the lease if under one. */
+  private void startTransaction(SqlUnitOfWork.Fence fence) throws SQLException {
+    writer.setAutoCommit(false);
+    if (fence != null) {
+      try (Statement statement = writer.createStatement()) {
+        for (String sql : schema.streams().leaseTimeouts(fence.lease())) {
+          statement.execute(sql);
+        }
+      }
     }
   }
 

@@ -54,6 +54,8 @@ final class SqlUnitOfWork implements UnitOfWork {
   private boolean inCall;
   private Savepoint savepoint;
   private State state = State.OPEN;
+  // Why the store failed this unit of work, if it did.
+  private CheckpointException storeFailure;
   // The head this unit of work leaves: the last block it marked handled, or its fork point.
   private BlockRef newHead;
 
@@ -103,10 +105,17 @@ final class SqlUnitOfWork implements UnitOfWork {
     inCall = true;
     try {
       handlerCall.run();
-    } catch (Throwable failure) {
+    } catch (Throwable callFailure) {
       inCall = false;
-      undo(failure);
-      throw failure;
+      if (storeFailure != null) {
+        // The store failed inside the call, handing the connection out: the call failed for it.
+        if (callFailure != storeFailure) {
+          storeFailure.addSuppressed(callFailure);
+        }
+        throw storeFailure;
+      }
+      undo(callFailure);
+      throw callFailure;
     }
     inCall = false;
     if (savepoint != null) {
@@ -196,10 +205,10 @@ final class SqlUnitOfWork implements UnitOfWork {
   }
 
   @Override
-  public void recordDeadLetter(RawLog log, String handler, Throwable failure) {
+  public void recordDeadLetter(RawLog log, boolean removal, String handler, Throwable failure) {
     Objects.requireNonNull(log, "log");
     requireOpen();
-    DeadLetter letter = DeadLetter.of(stream, log, handler, failure, Instant.now());
+    DeadLetter letter = DeadLetter.of(stream, log, removal, handler, failure, Instant.now());
     sql(
         "record a dead letter for log " + log.meta().logIndex() + " of block " + log.meta().blockNumber(),
         c -> {
@@ -315,7 +324,8 @@ final class SqlUnitOfWork implements UnitOfWork {
       return call.call(connection);
     } catch (SQLException e) {
       state = State.FAILED;
-      throw new CheckpointException(what(action), e);
+      storeFailure = new CheckpointException(what(action), e);
+      throw storeFailure;
     }
   }
 

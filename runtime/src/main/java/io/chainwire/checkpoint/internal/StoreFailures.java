@@ -3,6 +3,8 @@ package io.chainwire.checkpoint.internal;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -26,12 +28,10 @@ public final class StoreFailures {
 
   /** Returns true if {@code failure} or one of its causes is a database failure that may pass. */
   public static boolean isTransient(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
       if (cause instanceof SQLException sql && isTransient(sql)) {
         return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return false;

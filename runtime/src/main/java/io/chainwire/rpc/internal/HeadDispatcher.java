@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands the heads of one subscription from the socket's thread to its listener through a bounded
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * queued head.
  */
 public final class HeadDispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(HeadDispatcher.class);
+  private static final Logger LOG = RpcLogger.LOG;
 
   private final NewHeadsListener listener;
   private final int capacity;

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * POSTs a request body to a node and hands the response body, as a stream, to a reader. The timeout
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * flight.
  */
 public final class HttpTransport implements Exchange {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+  private static final Logger LOG = RpcLogger.LOG;
   private static final int MAX_EXCERPT_BYTES = 2048;
 
   private final HttpClient client;

@@ -70,7 +70,6 @@ public final class LogsParser {
     Hash transactionHash = null;
     int transactionIndex = 0;
     int logIndex = 0;
-    boolean removed = false;
     int seen = 0;
     int field;
     while ((field = FIELDS.next(reader)) >= 0) {
@@ -85,7 +84,12 @@ public final class LogsParser {
           case TRANSACTION_HASH -> transactionHash = recent.transactionHash.read(reader, HexValues::hash);
           case TRANSACTION_INDEX -> transactionIndex = HexValues.index(reader);
           case LOG_INDEX -> logIndex = HexValues.index(reader);
-          case REMOVED -> removed = HexValues.bool(reader);
+          case REMOVED -> {
+            if (HexValues.bool(reader)) {
+              throw MalformedResponse.at(reader, "", "a log marked removed; an eth_getLogs answer holds only logs of"
+                  + " the canonical chain");
+            }
+          }
           default -> throw new IllegalStateException("unhandled field " + FIELDS.name(field));
         }
       } catch (MalformedResponse e) {
@@ -93,7 +97,7 @@ public final class LogsParser {
       }
     }
     FIELDS.requireAll(seen, REQUIRED, reader, "", "log");
-    LogMeta meta = new LogMeta(address, blockNumber, blockHash, transactionHash, transactionIndex, logIndex, removed);
+    LogMeta meta = new LogMeta(address, blockNumber, blockHash, transactionHash, transactionIndex, logIndex);
     return new RawLog(topicList(topics, topicCount), data, meta);
   }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Closes a response stream when its request's deadline passes, so that a reader blocked on a
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * thread serves every client.
  */
 final class ResponseWatchdog {
-  private static final Logger LOG = LoggerFactory.getLogger(ResponseWatchdog.class);
+  private static final Logger LOG = RpcLogger.LOG;
   private static final ScheduledThreadPoolExecutor SCHEDULER = createScheduler();
 
   private final ScheduledFuture<?> task;

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket connection to a node: sends requests and matches responses to them by id, routes
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * waiting. The connection stays open.
  */
 public final class WebSocketSession implements WebSocket.Listener, Exchange {
-  private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
+  private static final Logger LOG = RpcLogger.LOG;
   private static final String LABEL = "WebSocket";
   // How much of an oversized message is kept to find the id of the request it answers.
   private static final int ID_PREFIX_CHARS = 256;

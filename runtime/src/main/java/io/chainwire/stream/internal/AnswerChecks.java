@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a node's answers against the questions the stream asked: every log of an {@code eth_getLogs}
- * answer lies in the requested blocks, comes from a requested address, has the requested topics, is
- * not marked removed, and is there once; the logs of one block agree on its hash; a header is the
- * block asked for. A failed check is a {@link FaultyAnswer}. The checks cost a few comparisons per
- * log and allocate nothing for an answer in chain order, as nodes send them.
+ * Checks a node's answers against the questions the stream asked: every log of an {@code
+ * eth_getLogs} answer lies in the requested blocks, comes from a requested address, has the
+ * requested topics, and is there once; the logs of one block agree on its hash; a header is the
+ * block asked for. A failed check is a {@link FaultyAnswer}. (A log marked removed is refused as the
+ * answer is read.) The checks cost a few comparisons per log and allocate nothing for an answer in
+ * chain order, as nodes send them.
  */
 final class AnswerChecks {
   /** Chain order: block number, then log index. */
@@ -118,9 +119,6 @@ final class AnswerChecks {
   }
 
   private void matches(Endpoint endpoint, String request, RawLog log) {
-    if (log.meta().removed()) {
-      throw faulty(endpoint, request, log, "marked removed");
-    }
     if (!addresses.isEmpty() && !addresses.contains(log.address())) {
       throw faulty(endpoint, request, log, "from an address the filter does not ask for");
     }

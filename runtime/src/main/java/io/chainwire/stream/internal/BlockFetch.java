@@ -6,27 +6,29 @@ import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.RpcErrorException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Fetches the logs of one block the stream follows live, by its hash, so that the answer cannot be
  * of another branch; checks them against the question and against the block's bloom. When the
  * bloom says the block may hold a matching log but the node returned none, the block is asked for
  * again, of another endpoint if there is one, and by number this time (a node whose index by hash
- * is broken answers a range correctly); a second answer that agrees is taken, since blooms have
- * false positives.
+ * is broken answers a range correctly); a second answer that agrees is taken ({@link Suspicion}),
+ * since blooms have false positives.
  */
 final class BlockFetch implements NodeCaller.Attempt<List<RawLog>> {
   private final StreamId stream;
   private final AnswerChecks checks;
   private final BloomCheck blooms;
   private final BlockHeader header;
-  private int suspicions;
+  private final Suspicion suspicion;
 
-  BlockFetch(StreamId stream, AnswerChecks checks, BloomCheck blooms, BlockHeader header) {
+  BlockFetch(StreamId stream, AnswerChecks checks, BloomCheck blooms, BlockHeader header, BooleanSupplier alone) {
     this.stream = stream;
     this.checks = checks;
     this.blooms = blooms;
     this.header = header;
+    this.suspicion = new Suspicion(alone);
   }
 
   /** Describes the request for messages. */
@@ -42,9 +44,9 @@ final class BlockFetch implements NodeCaller.Attempt<List<RawLog>> {
     List<RawLog> logs;
     String block = "block " + header.number() + " (" + header.hash() + ")";
     try {
-      logs = BlockLogQuery.fetch(stream, endpoint, suspicions == 0
-          ? checks.filter().withBlockHash(header.hash())
-          : checks.filter().withRange(header.number(), header.number()), block);
+      logs = BlockLogQuery.fetch(stream, endpoint, suspicion.raised()
+          ? checks.filter().withRange(header.number(), header.number())
+          : checks.filter().withBlockHash(header.hash()), block);
     } catch (RpcErrorException e) {
       Optional<BlockHeader> now = endpoint.request(client -> client.getBlockByNumber(header.number()));
       if (now.isEmpty() || !now.get().hash().equals(header.hash())) {
@@ -56,7 +58,7 @@ final class BlockFetch implements NodeCaller.Attempt<List<RawLog>> {
     try {
       blooms.check(endpoint, describe(), header, checked);
     } catch (SuspectAnswer e) {
-      if (++suspicions == 1) {
+      if (!suspicion.settledBy(endpoint)) {
         throw e;
       }
     }

@@ -172,7 +172,7 @@ public final class Delivery {
       for (BlockLogs block : orphaned) {
         List<RawLog> logs = block.logs();
         for (int i = logs.size() - 1; i >= 0; i--) {
-          deliver(work, asRemoved(logs.get(i)), true);
+          deliver(work, logs.get(i), true);
           removals++;
         }
       }
@@ -204,13 +204,6 @@ public final class Delivery {
     recorded = writing;
   }
 
-  private static RawLog asRemoved(RawLog log) {
-    LogMeta meta = log.meta();
-    LogMeta removed = new LogMeta(meta.address(), meta.blockNumber(), meta.blockHash(), meta.transactionHash(),
-        meta.transactionIndex(), meta.logIndex(), true);
-    return new RawLog(log.topics(), log.data(), removed);
-  }
-
   private void deliver(UnitOfWork work, RawLog log, boolean removal) {
     DeliveryContext context = new DeliveryContext(log, removal, work);
     if (++callsSinceLeaseCheck >= LEASE_CHECK_EVERY) {
@@ -235,7 +228,7 @@ public final class Delivery {
             }
             Duration delay = backoff.delay(attempt);
             LOG.warn("stream '{}': handler {} failed transiently on {} (attempt {} of {}); retrying in {} ms: {}",
-                stream, handler, describe(log), attempt, handlerAttempts, delay.toMillis(), cause.toString());
+                stream, handler, describe(log, removal), attempt, handlerAttempts, delay.toMillis(), cause.toString());
             metrics.handlerRetry(handler);
             stop.sleep(delay);
             continue;
@@ -260,10 +253,10 @@ public final class Delivery {
     metrics.undecodableLog(handler);
     if (undecodable.firstOfItsKind(log)) {
       LOG.warn("stream '{}': passing over {}: {} (further logs of this address and topic 0 are counted, not logged)",
-          stream, describe(log), e.getMessage());
+          stream, describe(log, removal), e.getMessage());
     }
     if (!removal && undecodable.mayWriteDeadLetter()) {
-      work.recordDeadLetter(log, handler, e);
+      work.recordDeadLetter(log, removal, handler, e);
     }
   }
 
@@ -271,12 +264,12 @@ public final class Delivery {
     switch (policy) {
       case STOP -> throw failure(log, handler, removal, "(error policy STOP)", cause);
       case SKIP -> {
-        LOG.warn("stream '{}': skipping {} that handler {} failed on (error policy SKIP)", stream, describe(log), handler, cause);
+        LOG.warn("stream '{}': skipping {} that handler {} failed on (error policy SKIP)", stream, describe(log, removal), handler, cause);
         metrics.eventSkipped(handler);
       }
       case DEAD_LETTER -> {
-        work.recordDeadLetter(log, handler, cause);
-        LOG.warn("stream '{}': recording {} that handler {} failed on as a dead letter", stream, describe(log), handler, cause);
+        work.recordDeadLetter(log, removal, handler, cause);
+        LOG.warn("stream '{}': recording {} that handler {} failed on as a dead letter", stream, describe(log, removal), handler, cause);
         metrics.deadLetter(handler);
       }
     }
@@ -287,9 +280,9 @@ public final class Delivery {
     return new HandlerFailedException(stream, meta.eventKey(), meta.blockNumber(), handler, removal, detail, head, cause);
   }
 
-  private static String describe(RawLog log) {
+  private static String describe(RawLog log, boolean removal) {
     LogMeta meta = log.meta();
-    return (meta.removed() ? "the removal of " : "") + "the event in block " + meta.blockNumber() + " ("
+    return (removal ? "the removal of " : "") + "the event in block " + meta.blockNumber() + " ("
         + meta.blockHash() + "), transaction " + meta.transactionHash() + ", log index " + meta.logIndex();
   }
 

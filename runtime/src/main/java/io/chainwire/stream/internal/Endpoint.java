@@ -1,12 +1,20 @@
 package io.chainwire.stream.internal;
 
+import io.chainwire.abi.RawLog;
+import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
+import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcClient;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.rpc.RpcErrors;
+import io.chainwire.rpc.RpcErrorException;
+import io.chainwire.rpc.RpcErrorKind;
 import io.chainwire.rpc.RpcException;
+import io.chainwire.rpc.RpcTimeoutException;
+import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.rpc.WebSocketRpcClient;
+import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
 
 /**
  * One node the stream talks to: its client (a WebSocket one reconnects on the next request after
@@ -22,11 +31,14 @@ import java.util.function.Function;
  * Thread-safe.
  */
 public final class Endpoint implements AutoCloseable {
+  private static final Logger LOG = StreamLoggers.NODES;
+
   private final RpcEndpoint address;
   private final String name;
   private final Duration timeout;
   private final Duration maxRetryAfter;
   private final long maxResponseBytes;
+  private final StreamMetrics metrics;
   private final RangeSizer ranges;
   private final RateGate gate;
   private final StopSignal stop;
@@ -39,6 +51,7 @@ public final class Endpoint implements AutoCloseable {
   private boolean down;
   private volatile long reportedHead = -1;
   private volatile Probe lastProbe;
+  private volatile boolean answered;
   private volatile String refusal;
 
   /** Creates an endpoint that connects through {@code connector}; nothing connects before the first request. */
@@ -49,6 +62,7 @@ public final class Endpoint implements AutoCloseable {
       long maxRange,
       Duration maxRetryAfter,
       long maxResponseBytes,
+      StreamMetrics metrics,
       StopSignal stop,
       NodeConnector connector) {
     this.address = Objects.requireNonNull(address, "address");
@@ -57,6 +71,7 @@ public final class Endpoint implements AutoCloseable {
     this.ranges = new RangeSizer(maxRange);
     this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
     this.maxResponseBytes = maxResponseBytes;
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.stop = Objects.requireNonNull(stop, "stop");
     this.connector = Objects.requireNonNull(connector, "connector");
     this.clock = stop.clock();
@@ -90,9 +105,56 @@ public final class Endpoint implements AutoCloseable {
     return names;
   }
 
-  /** Returns the block range this endpoint is learned to accept. */
-  public RangeSizer ranges() {
-    return ranges;
+  /** Returns how many blocks this endpoint is learned to accept in one {@code eth_getLogs} request. */
+  public long preferredSpan() {
+    return ranges.current();
+  }
+
+  /**
+   * The logs of blocks {@code from} to {@code to} (both included) matching a filter, as one answer
+   * of an endpoint gave them: the first part of a longer range that was asked for.
+   *
+   * @param to the last block the answer covers
+   * @param logs the logs, as the node sent them
+   */
+  public record Chunk(long to, List<RawLog> logs) {}
+
+  /**
+   * Asks for the logs of blocks {@code from} to at most {@code to} in one request as wide as this
+   * endpoint is learned to accept, and returns the part answered. The endpoint learns its range
+   * from the answers ({@link RangeSizer}): a refusal as too large (or a timeout) narrows it, and
+   * a too-large refusal is asked again at once, narrower; success widens it over time. A single
+   * block is asked for by halves of the filter if it is too large whole.
+   *
+   * @throws RpcException if the request fails otherwise, or times out (after narrowing)
+   * @throws io.chainwire.stream.BlockTooLargeException if one address and topic of one block are too large
+   */
+  public Chunk logs(StreamId stream, LogFilter filter, long from, long to) {
+    while (true) {
+      long span = Math.min(ranges.current(), to - from + 1);
+      long end = from + span - 1;
+      try {
+        List<RawLog> logs = span == 1
+            ? BlockLogQuery.fetch(stream, this, filter.withRange(from, end), "block " + from)
+            : request(client -> client.getLogs(filter.withRange(from, end)));
+        long before = ranges.current();
+        if (ranges.succeeded(span) != before) {
+          metrics.rangeSize(name, ranges.current());
+        }
+        return new Chunk(end, logs);
+      } catch (RpcException e) {
+        boolean tooLarge = RpcErrors.classify(e) == RpcErrorKind.RANGE_TOO_LARGE;
+        if (span == 1 || !(tooLarge || e instanceof RpcTimeoutException)) {
+          throw e;
+        }
+        long size = ranges.refused(span);
+        metrics.rangeSize(name, size);
+        LOG.debug("{} refused {} blocks from {}; asking for {} at a time: {}", this, span, from, size, e.getMessage());
+        if (!tooLarge) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -110,8 +172,14 @@ public final class Endpoint implements AutoCloseable {
     try {
       T result = call.apply(client());
       gate.succeeded();
+      if (!answered) {
+        answered = true;
+      }
       return result;
     } catch (RpcException e) {
+      if (!answered && provesAlive(e)) {
+        answered = true;
+      }
       if (RpcErrors.isRateLimit(e)) {
         gate.limited(RpcErrors.retryAfter(e).map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked));
       }
@@ -138,6 +206,23 @@ public final class Endpoint implements AutoCloseable {
 
   /** The answer to a probe: the chain the node serves and its head. */
   public record Probe(long chainId, BlockHeader head) {}
+
+  /**
+   * Returns true once the node has answered a request, even with an error: it is reachable, speaks
+   * JSON-RPC, and its failures are the kind that pass.
+   */
+  public boolean hasAnswered() {
+    return answered;
+  }
+
+  // A JSON-RPC error, or an HTTP answer of a node that is there but busy: a rate limit, a server error.
+  private static boolean provesAlive(RpcException failure) {
+    if (failure instanceof RpcErrorException) {
+      return true;
+    }
+    int status = failure instanceof RpcTransportException transport ? transport.statusCode().orElse(-1) : -1;
+    return status == 429 || status >= 500;
+  }
 
   /** Returns the answer to the last probe, if the node was probed. */
   public Optional<Probe> lastProbe() {

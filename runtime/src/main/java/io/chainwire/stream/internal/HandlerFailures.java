@@ -1,5 +1,6 @@
 package io.chainwire.stream.internal;
 
+import io.chainwire.checkpoint.internal.StoreFailures;
 import io.chainwire.handler.TransientHandlerException;
 import java.io.IOException;
 import java.sql.SQLTransientException;
@@ -15,9 +16,15 @@ final class HandlerFailures {
 
   /**
    * Returns true if {@code failure} or one of its causes is a {@link TransientHandlerException}, a
-   * {@link SQLTransientException} or an {@link IOException}.
+   * {@link SQLTransientException}, an {@link IOException}, or a database failure that may pass (a
+   * lock or statement timeout, a deadlock, a lost serialisation conflict, a busy database: see
+   * {@link StoreFailures}), as a handler's write through the unit of work's connection meets when
+   * another session holds what it writes for longer than the store's lock timeout.
    */
   static boolean isTransient(Throwable failure) {
+    if (StoreFailures.isTransient(failure)) {
+      return true;
+    }
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable cause = failure; cause != null && seen.size() < MAX_CAUSES && seen.add(cause); cause = cause.getCause()) {
       if (cause instanceof TransientHandlerException

@@ -95,6 +95,15 @@ public final class NodeCaller {
     return endpoints.stream().filter(endpoint -> endpoint.isUpAt(now)).findFirst().orElse(current);
   }
 
+  /**
+   * Returns true if no more than one endpoint may be asked now: the others are refused for good or
+   * cooling down after failures.
+   */
+  public boolean isAlone() {
+    long now = stop.clock().nanoTime();
+    return endpoints.stream().filter(endpoint -> endpoint.isUpAt(now)).count() <= 1;
+  }
+
   /** Returns how many failed attempts were retried so far. */
   public long retries() {
     return retries.get();

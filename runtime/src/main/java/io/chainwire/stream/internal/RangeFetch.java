@@ -5,29 +5,25 @@ import io.chainwire.abi.RawLog;
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.BlockTag;
-import io.chainwire.rpc.RpcErrorKind;
-import io.chainwire.rpc.RpcErrors;
-import io.chainwire.rpc.RpcException;
 import io.chainwire.rpc.RpcRequest;
 import io.chainwire.rpc.RpcResult;
-import io.chainwire.rpc.RpcTimeoutException;
-import io.chainwire.stream.StreamMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import org.slf4j.Logger;
+import java.util.function.BooleanSupplier;
 
 /**
- * Fetches one backfill range: its logs with {@code eth_getLogs} in requests no wider than the
- * endpoint accepts (a refused request shrinks the endpoint's range and is asked again narrower),
- * never beyond the head the endpoint reported itself (so a node whose log index lags cannot clamp
+ * Fetches one backfill range: its logs with {@code eth_getLogs} in requests as wide as the endpoint
+ * {@linkplain Endpoint#logs accepts}, never beyond the head the endpoint reported itself (so a node whose log index lags cannot clamp
  * the range silently), each answer {@linkplain AnswerChecks checked} against its request; then, in
  * batches, the headers of the blocks holding logs and of the range's last block. Each log's
  * block hash must match its header; if not, the chain moved meanwhile and the range is fetched
- * again from the start. Logs already fetched survive a retry or a failover otherwise.
+ * again from the start. A part of the range whose answer the checks reject is asked for again;
+ * the parts fetched before it survive the retry or a failover.
  *
  * <p>A range at or below the node's finalized block cannot move, so only the header of its last
  * block is fetched: all its logs come back as settled logs, without headers, and the last block
@@ -44,8 +40,6 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   /** Blocks after a range's last log whose blooms are checked for logs the node did not return. */
   static final int TAIL_SAMPLES = 8;
 
-  private static final Logger LOG = StreamLoggers.NODES;
-
   private final StreamId stream;
   private final AnswerChecks checks;
   private final BloomCheck blooms;
@@ -53,10 +47,11 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   private final long from;
   private final long to;
   private final boolean finalized;
-  private final StreamMetrics metrics;
   private final List<RawLog> collected = new ArrayList<>();
+  // Headers fetched so far, each checked to be the block asked for.
+  private final Map<Long, BlockHeader> headers = new TreeMap<>();
   private long cursor;
-  private int suspicions;
+  private final Suspicion suspicion;
 
   /**
    * Creates the fetch of blocks {@code from} to {@code to}, both included; {@code finalized} says
@@ -64,7 +59,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
    * block's bloom is checked.
    */
   RangeFetch(StreamId stream, AnswerChecks checks, BloomCheck blooms, boolean verify, long from, long to,
-      boolean finalized, StreamMetrics metrics) {
+      boolean finalized, BooleanSupplier alone) {
     if (from > to) {
       throw new IllegalArgumentException("empty range " + from + ".." + to);
     }
@@ -72,10 +67,10 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     this.checks = checks;
     this.blooms = blooms;
     this.verify = verify;
+    this.suspicion = new Suspicion(alone);
     this.from = from;
     this.to = to;
     this.finalized = finalized;
-    this.metrics = metrics;
     this.cursor = from;
   }
 
@@ -87,60 +82,46 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
   @Override
   public FetchedRange run(Endpoint endpoint) {
     endpoint.requireHeadAtLeast(to, describe());
+    // Each part is checked as it comes, and a faulty one is asked again alone; the parts before it
+    // passed their checks and are kept.
     while (cursor <= to) {
-      long span = Math.min(endpoint.ranges().current(), to - cursor + 1);
-      long start = cursor;
-      long end = start + span - 1;
-      try {
-        List<RawLog> logs = checks.range(endpoint, start, end, span == 1
-            ? BlockLogQuery.fetch(stream, endpoint, checks.filter().withRange(start, end), "block " + start)
-            : endpoint.request(client -> client.getLogs(checks.filter().withRange(start, end))));
-        long before = endpoint.ranges().current();
-        if (endpoint.ranges().succeeded(span) != before) {
-          metrics.rangeSize(endpoint.name(), endpoint.ranges().current());
-        }
-        collected.addAll(logs);
-        cursor = end + 1;
-      } catch (RpcException e) {
-        boolean tooLarge = RpcErrors.classify(e) == RpcErrorKind.RANGE_TOO_LARGE;
-        if (span == 1 || !(tooLarge || e instanceof RpcTimeoutException)) {
-          throw e;
-        }
-        long size = endpoint.ranges().refused(span);
-        metrics.rangeSize(endpoint.name(), size);
-        LOG.debug("{} refused {} blocks from {}; asking for {} at a time: {}", endpoint, span, start, size, e.getMessage());
-        if (!tooLarge) {
-          throw e;
-        }
-      }
+      Endpoint.Chunk chunk = endpoint.logs(stream, checks.filter(), cursor, to);
+      collected.addAll(checks.range(endpoint, cursor, chunk.to(), chunk.logs()));
+      cursor = chunk.to() + 1;
     }
+    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
+    for (RawLog log : collected) {
+      byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
+    }
+    TreeSet<Long> checked = checkedBlocks(byBlock);
+    fetchHeaders(endpoint, checked);
     try {
-      return assemble(endpoint);
+      return assemble(endpoint, byBlock, checked);
     } catch (NodeInconsistency | FaultyAnswer | SuspectAnswer e) {
+      // The headers disagree with the logs, or the blooms with their completeness: start over.
       collected.clear();
+      headers.clear();
       cursor = from;
       throw e;
     }
   }
 
-  private FetchedRange assemble(Endpoint endpoint) {
-    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
-    for (RawLog log : collected) {
-      byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
-    }
-    Map<Long, BlockHeader> headers = headers(endpoint, new ArrayList<>(checkedBlocks(byBlock)));
+
+
+  private FetchedRange assemble(Endpoint endpoint, Map<Long, List<RawLog>> byBlock, TreeSet<Long> checked) {
     SuspectAnswer suspect = null;
-    for (Map.Entry<Long, BlockHeader> entry : headers.entrySet()) {
-      List<RawLog> logs = byBlock.getOrDefault(entry.getKey(), List.of());
-      requireSameBlock(entry.getKey(), entry.getValue(), logs);
+    for (long number : checked) {
+      BlockHeader header = headers.get(number);
+      List<RawLog> logs = byBlock.getOrDefault(number, List.of());
+      requireSameBlock(number, header, logs);
       try {
-        blooms.check(endpoint, describe(), entry.getValue(), logs);
+        blooms.check(endpoint, describe(), header, logs);
       } catch (SuspectAnswer e) {
         suspect = suspect == null ? e : suspect;
       }
     }
     // Blooms have false positives: a second answer that agrees is taken.
-    if (suspect != null && ++suspicions == 1) {
+    if (suspect != null && !suspicion.settledBy(endpoint)) {
       throw suspect;
     }
     BlockHeader end = headers.get(to);
@@ -197,20 +178,35 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     }
   }
 
-  private static Map<Long, BlockHeader> headers(Endpoint endpoint, List<Long> numbers) {
-    Map<Long, BlockHeader> headers = new LinkedHashMap<>();
-    for (int start = 0; start < numbers.size(); start += HEADER_BATCH) {
-      List<Long> chunk = numbers.subList(start, Math.min(numbers.size(), start + HEADER_BATCH));
+  /**
+   * Fetches the headers of {@code numbers} not fetched yet, in batches, keeping every one that is
+   * the block asked for, so that a retry after a faulty header asks only for what is missing.
+   *
+   * @throws FaultyAnswer naming the first header of another block than the one asked for
+   * @throws NodeInconsistency if the node has no block that it served logs up to
+   */
+  private void fetchHeaders(Endpoint endpoint, TreeSet<Long> numbers) {
+    List<Long> missing = numbers.stream().filter(number -> !headers.containsKey(number)).toList();
+    RuntimeException failure = null;
+    for (int start = 0; start < missing.size(); start += HEADER_BATCH) {
+      List<Long> chunk = missing.subList(start, Math.min(missing.size(), start + HEADER_BATCH));
       List<RpcRequest<Optional<BlockHeader>>> requests =
           chunk.stream().map(number -> RpcRequest.getBlockByNumber(BlockTag.number(number))).toList();
       List<RpcResult<Optional<BlockHeader>>> results = endpoint.request(client -> client.batch(requests));
       for (int i = 0; i < chunk.size(); i++) {
         long number = chunk.get(i);
-        BlockHeader header = results.get(i).get().orElseThrow(() ->
-            new NodeInconsistency(endpoint + " has no block " + number + " although it served logs up to it"));
-        headers.put(number, AnswerChecks.header(endpoint, number, header));
+        try {
+          BlockHeader header = results.get(i).get().orElseThrow(() ->
+              new NodeInconsistency(endpoint + " has no block " + number + " although it served logs up to it"));
+          headers.put(number, AnswerChecks.header(endpoint, number, header));
+        } catch (FaultyAnswer | NodeInconsistency e) {
+          failure = failure == null ? e : failure;
+        }
       }
     }
-    return headers;
+    if (failure != null) {
+      throw failure;
+    }
   }
+
 }

@@ -6,7 +6,6 @@ import io.chainwire.rpc.BlockTag;
 import io.chainwire.rpc.RpcException;
 import io.chainwire.rpc.RpcRequest;
 import io.chainwire.rpc.RpcResult;
-import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.stream.ChainMismatchException;
 import io.chainwire.stream.ContractCodeMissingException;
 import io.chainwire.stream.NodesUnreachableException;
@@ -20,9 +19,10 @@ import org.slf4j.Logger;
 /**
  * The start of a stream, before it delivers: every endpoint is probed in order ({@code
  * eth_chainId} and the head) until one answers, each failure logged with its own cause, and the
- * stream fails if none answered within the startup timeout (unless the failures were rate limits
- * or server errors, which it waits through); then the tracked addresses are checked for contract
- * code. After this, node failures are retried for as long as the stream runs.
+ * stream fails if none answered within the startup timeout, unless one is there but busy (it
+ * answered something: a JSON-RPC error, a rate limit, a server error), which it waits for; then
+ * the tracked addresses are checked for contract code. After this, node failures are retried for
+ * as long as the stream runs.
  */
 final class Startup {
   private static final Logger LOG = StreamLoggers.NODES;
@@ -61,10 +61,17 @@ final class Startup {
   private Endpoint.Probe probe() {
     StreamId stream = settings.id();
     long deadline = stop.clock().nanoTime() + settings.startupTimeout().toNanos();
+    // With no chain configured or recorded, only the first endpoint may say which chain it is: a
+    // later one, answering while the first fails, might serve another.
+    List<Endpoint> probed = chains.expected().isPresent() ? endpoints : endpoints.subList(0, 1);
+    if (probed.size() < endpoints.size()) {
+      LOG.info("stream '{}': learning the chain from {}, the first endpoint; set chainId(...) to start on any",
+          stream, endpoints.get(0));
+    }
     for (int round = 1; ; round++) {
       stop.check();
       Map<Endpoint, RuntimeException> failures = new LinkedHashMap<>();
-      for (Endpoint endpoint : endpoints) {
+      for (Endpoint endpoint : probed) {
         if (endpoint.refusal().isPresent()) {
           continue;
         }
@@ -86,26 +93,20 @@ final class Startup {
             endpoints.stream().map(endpoint -> endpoint.refusal().orElseThrow()).toList()));
       }
       if (settings.failFast() && stop.clock().nanoTime() - deadline >= 0
-          && !failures.values().stream().allMatch(Startup::isWorthWaitingFor)) {
+          && probed.stream().noneMatch(Endpoint::hasAnswered)) {
         List<String> causes = new ArrayList<>();
         failures.forEach((endpoint, failure) -> causes.add(endpoint + ": " + failure.getMessage()));
         throw new NodesUnreachableException(stream, "no endpoint answered within "
-            + settings.startupTimeout().toSeconds() + " s: " + String.join("; ", causes),
+            + settings.startupTimeout().toSeconds() + " s: " + String.join("; ", causes)
+            + (probed.size() < endpoints.size()
+                ? " (the chain is learned from the first endpoint: set chainId(...) to start on the others)"
+                : ""),
             failures.values().stream().reduce((first, second) -> second).orElseThrow());
       }
       Duration delay = backoff.delay(round);
       LOG.info("stream '{}': no endpoint answered yet; probing again in {} ms", stream, delay.toMillis());
       stop.sleep(delay);
     }
-  }
-
-  /** Returns true for the failures a node recovers from by itself: rate limits and server errors. */
-  private static boolean isWorthWaitingFor(RuntimeException failure) {
-    if (!(failure instanceof RpcTransportException transport)) {
-      return false;
-    }
-    int status = transport.statusCode().orElse(-1);
-    return status == 429 || status >= 500;
   }
 
   /** Warns of, or refuses, tracked addresses without contract code at the probed head. */

@@ -155,7 +155,7 @@ public final class StreamEngine {
         return;
       }
     }
-    if (progress.state() == StreamState.STARTING && next <= safe) {
+    if (progress.state() != StreamState.LIVE && next <= safe) {
       enter(StreamState.BACKFILLING);
     }
     boolean handledAny = false;
@@ -222,9 +222,9 @@ public final class StreamEngine {
       while (next <= to) {
         while (window.hasRoom() && planned <= to) {
           long start = planned;
-          long end = Math.min(to, start + node.preferred().ranges().current() - 1);
+          long end = Math.min(to, start + node.preferred().preferredSpan() - 1);
           RangeFetch fetch = new RangeFetch(stream, checks, blooms, settings.verifyBackfill(), start, end,
-              end <= finalized, metrics);
+              end <= finalized, node::isAlone);
           window.submit(() -> node.call(fetch.describe(), fetch));
           planned = end + 1;
         }
@@ -289,7 +289,7 @@ public final class StreamEngine {
     }
     List<RawLog> logs;
     try {
-      BlockFetch fetch = new BlockFetch(stream, checks, blooms, header);
+      BlockFetch fetch = new BlockFetch(stream, checks, blooms, header, node::isAlone);
       logs = node.call(fetch.describe(), fetch);
     } catch (ChainMoved e) {
       LOG.debug("stream '{}': block {} ({}) left the chain while its logs were fetched", stream, number, header.hash());
@@ -318,12 +318,11 @@ public final class StreamEngine {
 
   private void handleReorg() {
     List<RecentBlock> remembered = ring.newestFirst();
-    Optional<ForkFinder.Fork> found = ForkFinder.find(remembered, this::canonicalHash);
-    if (found.isEmpty()) {
-      throw new ReorgTooDeepException(stream, remembered.get(remembered.size() - 1).number(), ring.depth());
-    }
-    ForkFinder.Fork fork = found.get();
+    ForkFinder.Fork fork = ForkFinder.find(remembered, this::canonicalHash)
+        .orElseGet(() -> forkBeforeTheStart(remembered));
     if (fork.orphaned().isEmpty()) {
+      // Nothing handled left the chain: the block fetched was of a branch that lost meanwhile.
+      awaitHead();
       return;
     }
     long lowestOrphan = fork.orphaned().get(fork.orphaned().size() - 1).number();
@@ -335,6 +334,9 @@ public final class StreamEngine {
     BlockRef forkPoint = fork.forkPoint().block();
     delivery.rollBack(removals, forkPoint);
     ring.removeAbove(forkPoint.number());
+    if (ring.tip().map(RecentBlock::number).orElse(-1L) != forkPoint.number()) {
+      ring.add(RecentBlock.withoutLogs(forkPoint));
+    }
     next = forkPoint.number() + 1;
     verifiedHead = null;
     observer.handled(forkPoint);
@@ -342,6 +344,25 @@ public final class StreamEngine {
     LOG.warn("stream '{}': chain reorganisation of depth {}: rolled back to {}, delivered {} removals; replaying from block {}",
         stream, fork.depth(), forkPoint, removed, next);
     metrics.reorg(fork.depth());
+  }
+
+  /**
+   * Returns the fork of a reorganisation below every remembered block: when the window still
+   * reaches back to the stream's start block, everything the stream handled is orphaned and the
+   * fork point is the block before the start; otherwise the reorganisation is deeper than the window.
+   *
+   * @throws ReorgTooDeepException if the window does not reach back to the start
+   */
+  private ForkFinder.Fork forkBeforeTheStart(List<RecentBlock> remembered) {
+    long lowest = remembered.get(remembered.size() - 1).number();
+    long start = settings.fromBlock();
+    boolean windowReachesStart = remembered.get(0).number() - ring.depth() < start && lowest >= start;
+    if (!windowReachesStart || start == 0) {
+      throw new ReorgTooDeepException(stream, lowest, ring.depth());
+    }
+    BlockHeader before = header(start - 1).orElseThrow(() -> new NodeInconsistency(
+        node.preferred() + " has no block " + (start - 1) + " although it orphaned later ones"));
+    return new ForkFinder.Fork(RecentBlock.withoutLogs(Headers.ref(before)), remembered);
   }
 
   /**

@@ -45,6 +45,8 @@ public final class StreamRun implements StreamHandle {
   private StreamState state = StreamState.STARTING;
   private volatile BlockRef lastHandled;
   private volatile Lease lease;
+  private volatile boolean nodesAnswered;
+  private volatile boolean storeReached;
   private volatile List<Endpoint> endpoints = List.of();
   private volatile StreamException failure;
 
@@ -81,6 +83,11 @@ public final class StreamRun implements StreamHandle {
   @Override
   public StreamRole role() {
     return lease == null ? StreamRole.STANDBY : StreamRole.LEADER;
+  }
+
+  @Override
+  public boolean isReady() {
+    return isLive() && nodesAnswered && storeReached;
   }
 
   @Override
@@ -152,7 +159,8 @@ public final class StreamRun implements StreamHandle {
       List<String> names = Endpoint.names(settings.endpoints());
       for (int i = 0; i < names.size(); i++) {
         endpoints.add(new Endpoint(settings.endpoints().get(i), names.get(i), settings.requestTimeout(),
-            settings.maxRange(), settings.maxRetryAfter(), settings.maxResponseBytes(), stop, environment.connector()));
+            settings.maxRange(), settings.maxRetryAfter(), settings.maxResponseBytes(), settings.metrics(), stop,
+            environment.connector()));
       }
       this.endpoints = List.copyOf(endpoints);
       Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());
@@ -162,9 +170,11 @@ public final class StreamRun implements StreamHandle {
             settings.metrics().stateChanged(newState);
           });
       ChainCheck chains = new ChainCheck(settings.id(), settings.chainId());
+      recordedChain(store).ifPresent(chains::recorded);
       NodeCaller node = new NodeCaller(
           settings.id(), endpoints, backoff, settings.attemptsPerEndpoint(), stop, settings.metrics(), progress, chains);
       new Startup(settings, endpoints, chains, node, backoff, stop).run();
+      nodesAnswered = true;
       List<RpcEndpoint> sockets = settings.endpoints().stream().filter(RpcEndpoint::isWebSocket).toList();
       if (!sockets.isEmpty()) {
         subscription = new HeadSubscription(
@@ -176,7 +186,7 @@ public final class StreamRun implements StreamHandle {
       CheckpointStore committing = store;
       HeadSubscription heads = subscription;
       ExecutorService fetching = fetchers;
-      new Supervisor(settings, store, leadership, chains, progress, backoff, stop,
+      new Supervisor(settings, store, leadership, chains, progress, backoff, stop, reached -> storeReached = reached,
           delivery -> new StreamEngine(settings, node, delivery, committing.recentBlocks(), this.heads, heads,
               fetching, stop, progress, block -> lastHandled = block))
           .run();
@@ -189,14 +199,34 @@ public final class StreamRun implements StreamHandle {
     } catch (RuntimeException | Error e) {
       end = fail(new StreamCrashedException(settings.id(), e));
     } finally {
-      if (leadership != null) {
-        leadership.close();
+      // Whatever releasing throws, the handle learns that the run ended.
+      try {
+        if (leadership != null) {
+          leadership.close();
+        }
+      } finally {
+        try {
+          release(subscription, fetchers, endpoints, settings.store().isEmpty() ? store : null);
+          LOG.info("stream '{}': {}", settings.id(), end == StreamState.FAILED ? "failed" : "stopped");
+        } finally {
+          setState(end);
+          settings.metrics().stateChanged(end);
+          terminated.countDown();
+        }
       }
-      release(subscription, fetchers, endpoints, settings.store().isEmpty() ? store : null);
-      LOG.info("stream '{}': {}", settings.id(), end == StreamState.FAILED ? "failed" : "stopped");
-      setState(end);
-      settings.metrics().stateChanged(end);
-      terminated.countDown();
+    }
+  }
+
+  /** Returns the chain the stream's checkpoint was written on, if the store says so now. */
+  private OptionalLong recordedChain(CheckpointStore store) {
+    try {
+      return store.load(settings.id()).map(checkpoint -> checkpoint.record().chainId()).orElse(OptionalLong.empty());
+    } catch (CheckpointException e) {
+      if (!e.isTransient()) {
+        throw e;
+      }
+      LOG.info("stream '{}': could not read the chain of its checkpoint yet: {}", settings.id(), e.getMessage());
+      return OptionalLong.empty();
     }
   }
 

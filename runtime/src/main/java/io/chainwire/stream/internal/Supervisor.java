@@ -13,6 +13,7 @@ import io.chainwire.stream.StreamState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 
@@ -37,6 +38,7 @@ final class Supervisor {
   private final Backoff backoff;
   private final StopSignal stop;
   private final Function<Delivery, StreamEngine> engines;
+  private final Consumer<Boolean> storeReachable;
   private final String filter;
   private final UndecodableLogs undecodable = new UndecodableLogs();
   private long outageSince = -1;
@@ -49,6 +51,7 @@ final class Supervisor {
       ProgressWatch progress,
       Backoff backoff,
       StopSignal stop,
+      Consumer<Boolean> storeReachable,
       Function<Delivery, StreamEngine> engines) {
     this.settings = settings;
     this.stream = settings.id();
@@ -59,6 +62,7 @@ final class Supervisor {
     this.backoff = backoff;
     this.stop = stop;
     this.engines = engines;
+    this.storeReachable = storeReachable;
     this.filter = FilterText.of(settings.filter());
   }
 
@@ -85,6 +89,10 @@ final class Supervisor {
           continue;
         }
         standingBy = false;
+        if (progress.state() == StreamState.STANDBY) {
+          // Until the engine runs: loading the checkpoint and reading the head, as at the start.
+          progress.enter(StreamState.STARTING);
+        }
         Optional<Checkpoint> checkpoint = store.load(stream);
         storeReached();
         failures = 0;
@@ -96,6 +104,7 @@ final class Supervisor {
           throw new CheckpointStoreFailedException(stream, e);
         }
         leadership.demote("the checkpoint store failed");
+        progress.enter(StreamState.STANDBY);
         storeFailed(e);
         Duration delay = backoff.delay(++failures);
         LOG.warn("stream '{}': the checkpoint store failed; delivering nothing, trying again in {} ms: {}",
@@ -127,10 +136,12 @@ final class Supervisor {
         record, settings.dispatchers(), settings.errorPolicy(), backoff, settings.handlerAttempts(), stop,
         settings.metrics(), undecodable, settings.strictDecoding(), Set.copyOf(settings.filter().addresses()));
     chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
+    progress.enter(StreamState.STARTING);
     engines.apply(delivery).run(checkpoint);
   }
 
   private void storeReached() {
+    storeReachable.accept(true);
     if (outageSince >= 0) {
       LOG.info("stream '{}': the checkpoint store answers again", stream);
       outageSince = -1;
@@ -138,6 +149,7 @@ final class Supervisor {
   }
 
   private void storeFailed(CheckpointException failure) {
+    storeReachable.accept(false);
     long now = stop.clock().nanoTime();
     if (outageSince < 0) {
       outageSince = now;

@@ -53,7 +53,6 @@ class LogsParserTest {
         first.meta().transactionHash());
     assertEquals(0, first.meta().transactionIndex());
     assertEquals(0, first.meta().logIndex());
-    assertFalse(first.meta().removed());
     assertEquals(0, logs.get(1).topicCount());
     assertEquals(Bytes.EMPTY, logs.get(1).data());
     assertEquals(4, logs.get(2).topicCount());
@@ -118,9 +117,13 @@ class LogsParserTest {
   }
 
   @Test
-  void readsTheRemovedFlagAndDefaultsItToFalse() {
-    assertTrue(parse("[" + LOG.replace("\"removed\":false", "\"removed\":true") + "]").get(0).meta().removed());
-    assertFalse(parse("[" + LOG.replace(",\"removed\":false", "") + "]").get(0).meta().removed());
+  void acceptsALogWithoutTheRemovedFlagAndRefusesALogMarkedRemoved() {
+    assertEquals(parse("[" + LOG + "]"), parse("[" + LOG.replace(",\"removed\":false", "") + "]"));
+
+    RpcResponseException e = failure("[" + LOG + "," + LOG.replace("\"removed\":false", "\"removed\":true") + "]");
+    assertEquals("result[1].removed", e.path());
+    assertTrue(e.getMessage().contains("a log marked removed; an eth_getLogs answer holds only logs of the canonical"
+        + " chain"), e.getMessage());
   }
 
   @Test

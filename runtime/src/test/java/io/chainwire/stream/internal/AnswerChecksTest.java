@@ -13,6 +13,7 @@ import io.chainwire.abi.TopicFilter;
 import io.chainwire.rpc.BlockHeader;
 import io.chainwire.rpc.LogFilter;
 import io.chainwire.rpc.RpcEndpoint;
+import io.chainwire.stream.StreamMetrics;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class AnswerChecksTest {
   private static final Hash OTHER_TOPIC = Hash.fromHex("0x" + "22".repeat(32));
 
   private final Endpoint endpoint = new Endpoint(RpcEndpoint.of("http://127.0.0.1:1/"), "http://127.0.0.1:1/", Duration.ofSeconds(1), 100,
-      Duration.ofMinutes(1), 1 << 20, new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
+      Duration.ofMinutes(1), 1 << 20, StreamMetrics.NONE, new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   private final AnswerChecks checks = new AnswerChecks(
       LogFilter.builder().address(TRACKED).topics(TopicFilter.builder().topic(0, TOPIC).build()).build());
 
@@ -34,12 +35,12 @@ class AnswerChecksTest {
   }
 
   private static RawLog log(long block, int logIndex) {
-    return log(block, blockHash(block), logIndex, TRACKED, TOPIC, false);
+    return log(block, blockHash(block), logIndex, TRACKED, TOPIC);
   }
 
-  private static RawLog log(long block, Hash hash, int logIndex, Address address, Hash topic, boolean removed) {
+  private static RawLog log(long block, Hash hash, int logIndex, Address address, Hash topic) {
     return new RawLog(List.of(topic), Bytes.EMPTY,
-        new LogMeta(address, block, hash, blockHash(1000 + block), 0, logIndex, removed));
+        new LogMeta(address, block, hash, blockHash(1000 + block), 0, logIndex));
   }
 
   private String failure(long from, long to, List<RawLog> logs) {
@@ -68,21 +69,14 @@ class AnswerChecksTest {
   void rejectsALogFromAnAddressNotAskedFor() {
     assertEquals("http://127.0.0.1:1/ answered eth_getLogs over blocks 5..7 with a log from an address the filter"
         + " does not ask for: block 6 (" + blockHash(6) + "), log index 0, address " + OTHER,
-        failure(5, 7, List.of(log(6, blockHash(6), 0, OTHER, TOPIC, false))));
+        failure(5, 7, List.of(log(6, blockHash(6), 0, OTHER, TOPIC))));
   }
 
   @Test
   void rejectsALogWithATopicNotAskedFor() {
     assertEquals("http://127.0.0.1:1/ answered eth_getLogs over blocks 5..7 with a log whose topic 0 the filter"
         + " does not ask for: block 6 (" + blockHash(6) + "), log index 0, address " + TRACKED,
-        failure(5, 7, List.of(log(6, blockHash(6), 0, TRACKED, OTHER_TOPIC, false))));
-  }
-
-  @Test
-  void rejectsALogMarkedRemoved() {
-    assertEquals("http://127.0.0.1:1/ answered eth_getLogs over blocks 5..7 with a log marked removed: block 6 ("
-        + blockHash(6) + "), log index 0, address " + TRACKED,
-        failure(5, 7, List.of(log(6, blockHash(6), 0, TRACKED, TOPIC, true))));
+        failure(5, 7, List.of(log(6, blockHash(6), 0, TRACKED, OTHER_TOPIC))));
   }
 
   @Test
@@ -96,7 +90,7 @@ class AnswerChecksTest {
     Hash forked = Hash.fromHex("0x" + "ff".repeat(32));
     assertEquals("http://127.0.0.1:1/ answered eth_getLogs over blocks 5..7 with a log whose block hash differs from"
         + " the block's other logs (" + blockHash(6) + "): block 6 (" + forked + "), log index 1, address " + TRACKED,
-        failure(5, 7, List.of(log(6, 0), log(6, forked, 1, TRACKED, TOPIC, false))));
+        failure(5, 7, List.of(log(6, 0), log(6, forked, 1, TRACKED, TOPIC))));
   }
 
   @Test

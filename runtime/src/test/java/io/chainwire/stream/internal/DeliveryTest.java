@@ -56,7 +56,7 @@ class DeliveryTest {
   }
 
   private static RawLog log(long block, int index) {
-    LogMeta meta = new LogMeta(Address.ZERO, block, block(block).hash(), Hash.keccak256("tx " + block), 0, index, false);
+    LogMeta meta = new LogMeta(Address.ZERO, block, block(block).hash(), Hash.keccak256("tx " + block), 0, index);
     return new RawLog(List.of(TOPIC), Bytes.EMPTY, meta);
   }
 
@@ -217,7 +217,7 @@ class DeliveryTest {
   @Test
   void strictDecodingFailsOnAnUndecodableLogOfATrackedAddressOnly() {
     RawLog tracked = new RawLog(List.of(TOPIC), Bytes.EMPTY,
-        new LogMeta(TRACKED, 1, block(1).hash(), Hash.keccak256("tx 1"), 0, 1, false));
+        new LogMeta(TRACKED, 1, block(1).hash(), Hash.keccak256("tx 1"), 0, 1));
     EventDispatcher rejecting = handler("a", context -> true,
         new UndecodableLogException(log(1, 0).meta(), "Event()", new AbiDecodingException("Event", "data", "is empty")));
     Delivery delivery = delivery(ErrorPolicy.SKIP, true, rejecting);

@@ -18,9 +18,16 @@ class HandlerFailuresTest {
   }
 
   @Test
+  void databaseFailuresThatMayPassAreTransient() {
+    assertTrue(HandlerFailures.isTransient(new IllegalStateException(new SQLException("lock timeout", "55P03"))));
+    assertTrue(HandlerFailures.isTransient(new IllegalStateException(new SQLException("deadlock detected", "40P01"))));
+  }
+
+  @Test
   void otherFailuresAreDeterministic() {
     assertFalse(HandlerFailures.isTransient(new IllegalArgumentException("bad event")));
     assertFalse(HandlerFailures.isTransient(new IllegalStateException(new SQLException("constraint violated"))));
+    assertFalse(HandlerFailures.isTransient(new IllegalStateException(new SQLException("duplicate key", "23505"))));
   }
 
   @Test

@@ -20,6 +20,7 @@ import io.chainwire.rpc.RpcErrorException;
 import io.chainwire.rpc.RpcTransportException;
 import io.chainwire.stream.NodeRequestFailedException;
 import io.chainwire.stream.StreamMetrics;
+import io.chainwire.stream.simulation.VirtualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +32,19 @@ import org.junit.jupiter.api.Test;
 
 /** Retry and failover decisions, with attempts that fail as told instead of calling a node. */
 class NodeCallerTest {
-  private final StopSignal stop = new StopSignal(EngineClock.SYSTEM);
+  // Virtual time: waits move it on at once, so cool-downs end exactly when the test says.
+  private final VirtualClock clock = new VirtualClock(() -> { });
+  private final StopSignal stop = new StopSignal(clock);
   private final Endpoint first = endpoint("http://127.0.0.1:1/first");
   private final Endpoint second = endpoint("http://127.0.0.1:1/second");
   private final List<String> calls = new ArrayList<>();
   private final NodeCaller caller = new NodeCaller(StreamId.of("test"), List.of(first, second),
       new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)), 3, stop, StreamMetrics.NONE,
-      new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }),
+      new ProgressWatch(StreamId.of("test"), clock, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }),
       new ChainCheck(StreamId.of("test"), OptionalLong.of(1)));
 
   private Endpoint endpoint(String url) {
-    return new Endpoint(RpcEndpoint.of(url), url, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1 << 20, stop, PROBED);
+    return new Endpoint(RpcEndpoint.of(url), url, Duration.ofSeconds(1), 100, Duration.ofMinutes(1), 1 << 20, StreamMetrics.NONE, stop, PROBED);
   }
 
   /** Nodes that pass the probe (chain 1, head 100); the attempts under test make no requests of their own. */
@@ -168,7 +171,7 @@ class NodeCallerTest {
             faulty.add(endpoint);
           }
         },
-        new ProgressWatch(StreamId.of("test"), EngineClock.SYSTEM, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }),
+        new ProgressWatch(StreamId.of("test"), clock, Duration.ofMinutes(1), StreamMetrics.NONE, state -> { }),
       new ChainCheck(StreamId.of("test"), OptionalLong.of(1)));
     String answer = counting.call("eth_getLogs", endpoint -> {
       record(endpoint);
@@ -209,7 +212,7 @@ class NodeCallerTest {
     });
     assertEquals(second.name(), answer);
     assertEquals(List.of("first", "second"), calls);
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     assertFalse(first.isReadyAt(now));
     assertTrue(first.isReadyAt(now + Duration.ofMinutes(1).plusSeconds(1).toNanos()));
   }

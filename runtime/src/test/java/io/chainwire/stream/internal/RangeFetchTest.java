@@ -49,7 +49,7 @@ class RangeFetchTest {
   void startNode() throws IOException {
     BLOOMS.clear();
     node = LoopbackHttp.start(RangeFetchTest::answer);
-    endpoint = new Endpoint(LoopbackHttp.endpoint(node), "node", Duration.ofSeconds(5), 100, Duration.ofMinutes(1), 1 << 20,
+    endpoint = new Endpoint(LoopbackHttp.endpoint(node), "node", Duration.ofSeconds(5), 100, Duration.ofMinutes(1), 1 << 20, StreamMetrics.NONE,
         new StopSignal(EngineClock.SYSTEM), NetworkConnector.INSTANCE);
   }
 
@@ -109,7 +109,7 @@ class RangeFetchTest {
 
   private static RangeFetch fetch(long from, long to, boolean finalized) {
     return new RangeFetch(StreamId.of("test"), new AnswerChecks(LogFilter.builder().build()),
-        new BloomCheck(LogFilter.builder().build()), false, from, to, finalized, StreamMetrics.NONE);
+        new BloomCheck(LogFilter.builder().build()), false, from, to, finalized, () -> true);
   }
 
   private static List<String> positions(List<RawLog> logs) {

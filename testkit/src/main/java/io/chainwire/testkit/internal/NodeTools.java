@@ -14,7 +14,8 @@ import java.util.function.Function;
  *
  * <p>Each is looked up in order: a system property, an environment variable, then (for the npm
  * packages) a {@code node_modules} folder in the working directory or any folder above it, which
- * is where the build's {@code npm ci} puts them. Failing that, the error lists every place tried.
+ * is where {@code npm ci} puts them. Failing that, the error says how to install them where the test
+ * runs and lists every place tried.
  */
 public final class NodeTools {
   private NodeTools() {}
@@ -95,9 +96,10 @@ public final class NodeTools {
     return null;
   }
 
+  /** Says what is missing, how to install it where this test runs ({@link InstallAdvice}), and where it looked. */
   private static String notFound(String what, String override, List<String> tried) {
-    return "cannot find " + what + ". Run `npm ci` in the project root (the Maven"
-        + " build of chainwire-testkit does this), or set " + override + ". Tried: " + String.join(", ", tried);
+    return "cannot find " + what + ". " + InstallAdvice.forDirectory(Path.of("")) + " Or set " + override
+        + ". Tried: " + String.join(", ", tried);
   }
 
   private static String platform() {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +31,19 @@ final class HelloJar implements AutoCloseable {
     this.err = err;
   }
 
-  /** Starts {@code java -jar hello.jar args...}; {@code name} names its output files. */
+  /** Starts {@code java -jar hello.jar args...} on this JVM's JDK; {@code name} names its output files. */
   static HelloJar start(String name, List<String> args) throws IOException {
+    return start(name, Path.of(System.getProperty("java.home")), args);
+  }
+
+  /** Starts {@code java -jar hello.jar args...} on the JDK in {@code javaHome}. */
+  static HelloJar start(String name, Path javaHome, List<String> args) throws IOException {
     assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run the tests with mvn verify, after package");
     Files.createDirectories(LOGS);
     Path out = LOGS.resolve(name + ".out");
     Path err = LOGS.resolve(name + ".err");
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+        javaHome.resolve("bin").resolve("java").toString(), "-Xmx256m", "-jar", JAR.toString()));
     command.addAll(args);
     Process process = new ProcessBuilder(command)
         .redirectOutput(out.toFile())
@@ -89,6 +95,20 @@ final class HelloJar implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Waits until standard output holds {@code text}, failing if the JVM exits first or time runs out. */
+  void awaitOut(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!out().contains(text)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("hello.jar exited with " + process.exitValue() + " before printing \"" + text + "\":\n" + err());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("hello.jar did not print \"" + text + "\" within " + timeout + "; see " + out + " and " + err);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
@@ -116,10 +136,15 @@ final class HelloJar implements AutoCloseable {
     }
   }
 
+  /** Kills the JVM if it still runs; an interrupted wait leaves the interrupt flag set. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      kill();
+      try {
+        kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -19,7 +19,7 @@ class MessagePrinterTest {
   private static final Address SENDER = Address.fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
   private static final LogMeta META = new LogMeta(
       Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"), 7, Hash.keccak256("block"),
-      Hash.keccak256("transaction"), 0, 3, false);
+      Hash.keccak256("transaction"), 0, 3);
   private static final Hello.MessageSent EVENT = new Hello.MessageSent(SENDER, "Grüße", META);
 
   @Test

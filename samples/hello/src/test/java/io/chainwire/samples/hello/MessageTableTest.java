@@ -28,7 +28,7 @@ class MessageTableTest {
   @TempDir Path dir;
 
   private static Hello.MessageSent message(long block, int logIndex, String text) {
-    LogMeta meta = new LogMeta(HELLO, block, Hash.keccak256("block " + block), Hash.keccak256(text), 0, logIndex, false);
+    LogMeta meta = new LogMeta(HELLO, block, Hash.keccak256("block " + block), Hash.keccak256(text), 0, logIndex);
     return new Hello.MessageSent(ALICE, text, meta);
   }
 

@@ -1,0 +1,45 @@
+package io.chainwire.stream;
+
+import io.chainwire.stream.simulation.Scenario;
+import io.chainwire.stream.simulation.SimulatedChain;
+import io.chainwire.stream.simulation.SimulationResult;
+import io.chainwire.stream.simulation.World;
+
+/**
+ * Runs a {@link Scenario} against the real engine, through its seam: the stream is built as a user
+ * builds it, but with the simulation's {@link io.chainwire.stream.internal.Environment}, so that its
+ * clock, nodes, jitter and fetch threads are the simulation's.
+ */
+public final class Simulation {
+  private Simulation() {}
+
+  /** Runs {@code scenario} and returns how it went. */
+  public static SimulationResult run(Scenario scenario) {
+    World world = new World(scenario);
+    EventStream.Builder builder = EventStream.builder()
+        .id(World.STREAM.value())
+        .addresses(SimulatedChain.WATCHED)
+        .fromBlock(scenario.fromBlock)
+        .confirmations(scenario.confirmations)
+        .checkpointStore(world.store)
+        .handler(world.handler)
+        .errorPolicy(scenario.policy)
+        .pollInterval(scenario.pollInterval)
+        .headTimeout(scenario.headTimeout)
+        .maxRange(scenario.maxRange)
+        .concurrency(scenario.concurrency)
+        .verifyBackfill(scenario.verifyBackfill)
+        .requestTimeout(scenario.requestTimeout)
+        .retryBackoff(scenario.initialBackoff, scenario.maxBackoff)
+        .attemptsPerEndpoint(scenario.attemptsPerEndpoint)
+        .handlerAttempts(scenario.handlerAttempts)
+        .metrics(world.metrics())
+        .environment(world.environment());
+    world.endpoints().forEach(builder::endpoint);
+    if (scenario.chainIdConfigured) {
+      builder.chainId(scenario.chainId);
+    }
+    EventStream stream = builder.build();
+    return world.simulate(stream::start);
+  }
+}
