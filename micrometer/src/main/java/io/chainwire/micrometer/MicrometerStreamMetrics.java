@@ -2,6 +2,7 @@ package io.chainwire.micrometer;
 
 import io.chainwire.checkpoint.StreamId;
 import io.chainwire.stream.StreamMetrics;
+import io.chainwire.stream.StreamRole;
 import io.chainwire.stream.StreamState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.noop.NoopCounter;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +58,27 @@ import org.slf4j.LoggerFactory;
  *       <td>events a handler failed on that {@code ErrorPolicy.SKIP} skipped</td></tr>
  *   <tr><td>{@code chainwire.stream.handler.dead.letters}</td><td>counter</td><td></td>
  *       <td>{@code handler}</td><td>events a handler failed on that were recorded as dead letters</td></tr>
+ *   <tr><td>{@code chainwire.stream.undecodable.logs}</td><td>counter</td><td></td><td>{@code handler}</td>
+ *       <td>logs that claimed an event the handler takes but did not decode as it, passed over</td></tr>
+ *   <tr><td>{@code chainwire.stream.faulty.answers}</td><td>counter</td><td></td><td>{@code endpoint}</td>
+ *       <td>node answers that did not fit their question and were not used</td></tr>
+ *   <tr><td>{@code chainwire.stream.stalled}</td><td>gauge</td><td></td><td></td>
+ *       <td>1 while the stream makes no progress for longer than its stall timeout, else 0</td></tr>
+ *   <tr><td>{@code chainwire.stream.role}</td><td>gauge</td><td></td><td>{@code role}</td>
+ *       <td>1 for what this copy of the stream does ({@code LEADER} or {@code STANDBY}), 0 for the
+ *       other; {@code STANDBY} until it first takes the lease</td></tr>
+ *   <tr><td>{@code chainwire.stream.role.changes}</td><td>counter</td><td></td><td>{@code role}</td>
+ *       <td>how often this copy became leader, or went back to standing by</td></tr>
+ *   <tr><td>{@code chainwire.stream.lease.epoch}</td><td>gauge</td><td></td><td></td>
+ *       <td>the fencing epoch of the lease this copy holds, or last held (NaN until it led)</td></tr>
+ *   <tr><td>{@code chainwire.stream.lease.renewal.failures}</td><td>counter</td><td></td><td></td>
+ *       <td>renewals of the lease that failed (the store did not answer)</td></tr>
  * </table>
+ *
+ * <p>Several copies of a stream (same id) report under the same {@code stream} tag: tell them apart
+ * with a common tag of the registry (host, instance), as for any other replicated service. A copy
+ * is ready when it reaches its store and node, whatever its role; it serves when {@code role} says
+ * {@code LEADER} and {@code head.lag} is small.
  *
  * <p>Endpoint tags are the redacted URLs the stream reports, so no credential reaches the registry;
  * handler tags are the dispatchers' class names.
@@ -102,11 +125,20 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
       new TaggedCounters("handler.skips", "handler", "Events a handler failed on that the SKIP error policy skipped");
   private final TaggedCounters deadLetters =
       new TaggedCounters("handler.dead.letters", "handler", "Events a handler failed on that were recorded as dead letters");
+  private final TaggedCounters undecodableLogs = new TaggedCounters("undecodable.logs", "handler",
+      "Logs that claimed an event the handler takes but did not decode as it, passed over");
+  private final TaggedCounters faultyAnswers =
+      new TaggedCounters("faulty.answers", "endpoint", "Node answers that did not fit their question and were not used");
+  private final Map<StreamRole, Counter> roleChanges = new EnumMap<>(StreamRole.class);
+  private final Counter leaseRenewalFailures;
   private final ConcurrentHashMap<Route, Counter> failovers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicLong> rangeSizes = new ConcurrentHashMap<>();
   private volatile StreamState state;
   private volatile double lastHandledBlock = Double.NaN;
   private volatile double headLag = Double.NaN;
+  private volatile boolean stalled;
+  private volatile StreamRole role = StreamRole.STANDBY;
+  private volatile double leaseEpoch = Double.NaN;
 
   /** A failover's direction, the key of its counter. */
   private record Route(String from, String to) {}
@@ -146,6 +178,24 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
         .baseUnit(BLOCKS)
         .tags(streamTags)
         .register(registry);
+    Gauge.builder(PREFIX + "stalled", this, metrics -> metrics.stalled ? 1 : 0)
+        .description("1 while the stream makes no progress for longer than its stall timeout, else 0")
+        .tags(streamTags)
+        .register(registry);
+    for (StreamRole each : StreamRole.values()) {
+      Tags roleTags = streamTags.and("role", each.name());
+      Gauge.builder(PREFIX + "role", this, metrics -> metrics.role == each ? 1 : 0)
+          .description("1 for what this copy of the stream does, leading or standing by, 0 for the other")
+          .tags(roleTags)
+          .register(registry);
+      roleChanges.put(each, counter("role.changes", "How often this copy of the stream took this role", null, roleTags));
+    }
+    Gauge.builder(PREFIX + "lease.epoch", this, metrics -> metrics.leaseEpoch)
+        .description("The fencing epoch of the lease this copy of the stream holds, or last held")
+        .tags(streamTags)
+        .register(registry);
+    this.leaseRenewalFailures =
+        counter("lease.renewal.failures", "Renewals of the stream's lease that failed", null, streamTags);
   }
 
   @Override
@@ -190,6 +240,28 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
   }
 
   @Override
+  public void faultyAnswer(String endpoint) {
+    faultyAnswers.increment(endpoint);
+  }
+
+  @Override
+  public void stalled(boolean stalled) {
+    this.stalled = stalled;
+  }
+
+  @Override
+  public void roleChanged(StreamRole role, long epoch) {
+    this.role = role;
+    leaseEpoch = epoch;
+    roleChanges.get(role).increment();
+  }
+
+  @Override
+  public void leaseRenewalFailed() {
+    leaseRenewalFailures.increment();
+  }
+
+  @Override
   public void failover(String from, String to) {
     cached(failovers, new Route(from, to), route -> lateCounter("failovers",
         "Moves from one endpoint to the next after repeated failures",
@@ -214,6 +286,11 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
   @Override
   public void eventSkipped(String handler) {
     handlerSkips.increment(handler);
+  }
+
+  @Override
+  public void undecodableLog(String handler) {
+    undecodableLogs.increment(handler);
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.chainwire.handler.EventDispatcher;
 import io.chainwire.rpc.TransactionReceipt;
 import io.chainwire.stream.EventStream;
 import io.chainwire.stream.StreamHandle;
+import io.chainwire.stream.StreamRole;
 import io.chainwire.stream.StreamState;
 import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
@@ -97,6 +98,9 @@ class MicrometerStreamMetricsOnAnvilTest {
       assertEquals(live.blockNumber(), metrics.gauge("chainwire.stream.block.handled"));
       assertEquals(1, metrics.state(StreamState.LIVE));
       assertEquals(0, metrics.state(StreamState.BACKFILLING));
+      assertEquals(1, metrics.role(StreamRole.LEADER));
+      assertEquals(1, metrics.gauge("chainwire.stream.lease.epoch"));
+      assertEquals(0, metrics.gauge("chainwire.stream.stalled"));
     } finally {
       handle.close();
     }
@@ -105,6 +109,65 @@ class MicrometerStreamMetricsOnAnvilTest {
     assertEquals(0, metrics.state(StreamState.LIVE));
     assertEquals(0, metrics.count("chainwire.stream.events.removed"));
     assertEquals(0, metrics.count("chainwire.stream.reorgs"));
+    assertEquals(1, metrics.role(StreamRole.STANDBY), "a stopped copy leads no more");
+  }
+
+  @Test
+  void twoCopiesOnOneStoreReportWhichLeadsWithWhichEpoch(Anvil anvil) throws Exception {
+    Contracts contracts = new Contracts(anvil);
+    Address hello = contracts.deploy(Solidity.compile(HELLO, "Hello"));
+    InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+    // One registry per copy, as each copy runs in a process of its own.
+    Metrics first = new Metrics(new SimpleMeterRegistry());
+    Metrics second = new Metrics(new SimpleMeterRegistry());
+    StreamHandle leader = copy(anvil, hello, store, first).start();
+    try {
+      assertTrue(leader.awaitLive(HANG_GUARD), "live: " + leader.state() + " " + leader.failure());
+      StreamHandle standby = copy(anvil, hello, store, second).start();
+      try {
+        awaitState(standby, StreamState.STANDBY);
+        assertEquals(1, first.role(StreamRole.LEADER));
+        assertEquals(1, first.gauge("chainwire.stream.lease.epoch"));
+        assertEquals(1, second.role(StreamRole.STANDBY));
+        assertEquals(0, second.count("chainwire.stream.role.changes", "role", "LEADER"));
+        assertEquals(1, second.state(StreamState.STANDBY));
+
+        leader.close();
+        assertTrue(standby.awaitLive(HANG_GUARD), "live: " + standby.state() + " " + standby.failure());
+        assertEquals(1, second.role(StreamRole.LEADER));
+        assertEquals(2, second.gauge("chainwire.stream.lease.epoch"));
+        assertEquals(1, second.count("chainwire.stream.role.changes", "role", "LEADER"));
+        assertEquals(1, first.role(StreamRole.STANDBY));
+        assertEquals(1, first.count("chainwire.stream.role.changes", "role", "LEADER"));
+        assertEquals(1, first.count("chainwire.stream.role.changes", "role", "STANDBY"));
+      } finally {
+        standby.close();
+      }
+    } finally {
+      leader.close();
+    }
+  }
+
+  private static EventStream copy(Anvil anvil, Address hello, InMemoryCheckpointStore store, Metrics metrics) {
+    return EventStream.builder()
+        .id("hello-metrics")
+        .endpoint(anvil.httpUrl().toString())
+        .address(hello)
+        .checkpointStore(store)
+        .handler(new MessageCounter())
+        .pollInterval(Duration.ofMillis(50))
+        .lease(Duration.ofSeconds(1), Duration.ofMillis(300))
+        .metrics(new MicrometerStreamMetrics(metrics.registry(), "hello-metrics"))
+        .build();
+  }
+
+  private static void awaitState(StreamHandle handle, StreamState state) throws InterruptedException {
+    long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+    while (handle.state() != state) {
+      assertTrue(System.nanoTime() - deadline < 0 && !handle.state().isTerminal(),
+          "not " + state + ": " + handle.state() + " " + handle.failure());
+      Thread.sleep(20);
+    }
   }
 
   private static Bytes send(String message) {
@@ -127,8 +190,8 @@ class MicrometerStreamMetricsOnAnvilTest {
       return registry.get(name).tag("stream", "hello-metrics");
     }
 
-    double count(String name) {
-      return meter(name).counter().count();
+    double count(String name, String... tags) {
+      return meter(name).tags(tags).counter().count();
     }
 
     double gauge(String name) {
@@ -137,6 +200,10 @@ class MicrometerStreamMetricsOnAnvilTest {
 
     double state(StreamState state) {
       return meter("chainwire.stream.state").tag("state", state.name()).gauge().value();
+    }
+
+    double role(StreamRole role) {
+      return meter("chainwire.stream.role").tag("role", role.name()).gauge().value();
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chainwire.stream.StreamRole;
 import io.chainwire.stream.StreamState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -50,7 +51,8 @@ class MicrometerStreamMetricsTest {
     Set<String> names = registry.getMeters().stream().map(each -> each.getId().getName()).collect(Collectors.toSet());
     assertEquals(Set.of("chainwire.stream.state", "chainwire.stream.block.handled", "chainwire.stream.head.lag",
         "chainwire.stream.blocks.scanned", "chainwire.stream.events.delivered", "chainwire.stream.events.removed",
-        "chainwire.stream.reorgs", "chainwire.stream.reorg.depth"), names);
+        "chainwire.stream.reorgs", "chainwire.stream.reorg.depth", "chainwire.stream.stalled", "chainwire.stream.role",
+        "chainwire.stream.role.changes", "chainwire.stream.lease.epoch", "chainwire.stream.lease.renewal.failures"), names);
     for (Meter each : registry.getMeters()) {
       assertEquals("hello", each.getId().getTag("stream"), each.getId().toString());
       assertTrue(each.getId().getDescription() != null && !each.getId().getDescription().isBlank(), each.getId().toString());
@@ -61,6 +63,53 @@ class MicrometerStreamMetricsTest {
     assertEquals("events", meter("chainwire.stream.events.removed").counter().getId().getBaseUnit());
     assertEquals("blocks", meter("chainwire.stream.reorg.depth").summary().getId().getBaseUnit());
     assertNull(meter("chainwire.stream.block.handled").gauge().getId().getBaseUnit(), "a block number has no unit");
+  }
+
+  @Test
+  void roleGaugeSaysStandbyUntilTheCopyLeadsThenFollowsItsRoleWithTheEpoch() {
+    assertEquals(1, gauge("chainwire.stream.role", "role", "STANDBY"), "before it takes the lease");
+    assertEquals(0, gauge("chainwire.stream.role", "role", "LEADER"));
+    assertTrue(Double.isNaN(gauge("chainwire.stream.lease.epoch")), "no epoch before it led");
+
+    metrics.roleChanged(StreamRole.LEADER, 4);
+    assertEquals(1, gauge("chainwire.stream.role", "role", "LEADER"));
+    assertEquals(0, gauge("chainwire.stream.role", "role", "STANDBY"));
+    assertEquals(4, gauge("chainwire.stream.lease.epoch"));
+
+    metrics.roleChanged(StreamRole.STANDBY, 4);
+    metrics.roleChanged(StreamRole.LEADER, 6);
+    metrics.roleChanged(StreamRole.STANDBY, 6);
+    assertEquals(1, gauge("chainwire.stream.role", "role", "STANDBY"));
+    assertEquals(0, gauge("chainwire.stream.role", "role", "LEADER"));
+    assertEquals(6, gauge("chainwire.stream.lease.epoch"), "the epoch it last held");
+    assertEquals(2, count("chainwire.stream.role.changes", "role", "LEADER"));
+    assertEquals(2, count("chainwire.stream.role.changes", "role", "STANDBY"));
+  }
+
+  @Test
+  void countsLeaseRenewalFailures() {
+    metrics.leaseRenewalFailed();
+    metrics.leaseRenewalFailed();
+    assertEquals(2, count("chainwire.stream.lease.renewal.failures"));
+  }
+
+  @Test
+  void stalledGaugeIsOneWhileTheStreamIsStalled() {
+    assertEquals(0, gauge("chainwire.stream.stalled"));
+    metrics.stalled(true);
+    assertEquals(1, gauge("chainwire.stream.stalled"));
+    metrics.stalled(false);
+    assertEquals(0, gauge("chainwire.stream.stalled"));
+  }
+
+  @Test
+  void countsFaultyAnswersPerEndpoint() {
+    assertTrue(registry.find("chainwire.stream.faulty.answers").meters().isEmpty(), "nothing before the first one");
+    metrics.faultyAnswer(NODE);
+    metrics.faultyAnswer(NODE);
+    metrics.faultyAnswer(SPARE);
+    assertEquals(2, count("chainwire.stream.faulty.answers", "endpoint", NODE));
+    assertEquals(1, count("chainwire.stream.faulty.answers", "endpoint", SPARE));
   }
 
   @Test
@@ -179,6 +228,15 @@ class MicrometerStreamMetricsTest {
     assertEquals(1, count("chainwire.stream.handler.skips", "handler", HANDLER));
     assertTrue(registry.find("chainwire.stream.handler.skips").tag("handler", other).meters().isEmpty());
     assertEquals(2, count("chainwire.stream.handler.dead.letters", "handler", other));
+  }
+
+  @Test
+  void countsUndecodableLogsPerHandler() {
+    metrics.undecodableLog(HANDLER);
+    metrics.undecodableLog(HANDLER);
+    metrics.undecodableLog("com.example.AuditDispatcher");
+    assertEquals(2, count("chainwire.stream.undecodable.logs", "handler", HANDLER));
+    assertEquals(1, count("chainwire.stream.undecodable.logs", "handler", "com.example.AuditDispatcher"));
   }
 
   @Test

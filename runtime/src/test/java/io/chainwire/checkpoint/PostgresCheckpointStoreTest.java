@@ -9,9 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,34 @@ class PostgresCheckpointStoreTest extends TransactionalStoreContract {
     }
     assertEquals(List.of("1/0"), committedTransfers());
     assertEquals(List.of("1"), committedBlocks());
+  }
+
+  @Test
+  void copiesOpeningTogetherOnAnEmptySchemaAllGetTheirTables() throws Exception {
+    int copies = 6;
+    String empty = LocalPostgres.createSchema("together");
+    ExecutorService pool = Executors.newFixedThreadPool(copies);
+    try {
+      CyclicBarrier start = new CyclicBarrier(copies);
+      List<Future<Optional<Lease>>> leases = new ArrayList<>();
+      for (int i = 0; i < copies; i++) {
+        String holder = "copy-" + i;
+        leases.add(pool.submit(() -> {
+          start.await();
+          try (CheckpointStore copy = JdbcCheckpointStore.builder().url(LocalPostgres.url(empty)).user(LocalPostgres.USER).build()) {
+            return copy.acquireLease(stream, holder, Duration.ofMinutes(1));
+          }
+        }));
+      }
+      int leaders = 0;
+      for (Future<Optional<Lease>> lease : leases) {
+        leaders += lease.get(1, TimeUnit.MINUTES).isPresent() ? 1 : 0;
+      }
+      assertEquals(1, leaders, "one copy takes the lease");
+    } finally {
+      pool.shutdownNow();
+      LocalPostgres.dropSchema(empty);
+    }
   }
 
   @Test

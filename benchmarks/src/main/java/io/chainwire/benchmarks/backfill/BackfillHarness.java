@@ -1,14 +1,14 @@
 package io.chainwire.benchmarks.backfill;
 
+import io.chainwire.benchmarks.stores.PostgresSchema;
 import io.chainwire.benchmarks.transfers.TransferEmitter;
+import io.chainwire.checkpoint.CheckpointStore;
 import io.chainwire.testkit.Anvil;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments, all optional, as {@code name=value}: {@code logs} (200000), {@code perTx} (logs per
  * transaction, one transaction per block; 250), {@code range} (blocks per {@code eth_getLogs}; 40),
  * {@code concurrency} (ranges in flight; 4), {@code warmup} (rounds not reported; 5), {@code rounds}
- * (7), {@code childHeap} (128m), {@code store} ({@code sqlite}, or {@code memory} to measure
- * chainwire without SQLite in the rounds; the child always uses SQLite), {@code pin} ({@code
+ * (7), {@code childHeap} (128m), {@code store} ({@code sqlite}, {@code memory} to measure
+ * chainwire without SQLite in the rounds, or {@code postgresql} in a schema of its own on {@code
+ * postgres}, a JDBC URL with credentials, by default the machine's PostgreSQL; the child always
+ * uses SQLite), {@code pin} ({@code
  * false}; {@code true} pins anvil to CPU 0 and this JVM, the child included, to CPU 1 with Linux's
  * {@code taskset}, so that the node and the clients do not compete for a core).
  */
@@ -39,8 +41,8 @@ public final class BackfillHarness {
 
   /** The harness's settings. */
   record Settings(
-      long logs, int perTx, long range, int concurrency, int warmup, int rounds, String childHeap, boolean sqlite,
-      boolean pin) {
+      long logs, int perTx, long range, int concurrency, int warmup, int rounds, String childHeap,
+      CheckpointStores.Kind store, String postgres, boolean pin) {
     static Settings parse(String... args) {
       long logs = 200_000;
       int perTx = 250;
@@ -49,7 +51,8 @@ public final class BackfillHarness {
       int warmup = 5;
       int rounds = 7;
       String childHeap = "128m";
-      boolean sqlite = true;
+      CheckpointStores.Kind store = CheckpointStores.Kind.SQLITE;
+      String postgres = PostgresSchema.LOCAL;
       boolean pin = false;
       for (String arg : args) {
         String[] pair = arg.split("=", 2);
@@ -65,13 +68,11 @@ public final class BackfillHarness {
           case "rounds" -> rounds = Integer.parseInt(pair[1]);
           case "childHeap" -> childHeap = pair[1];
           case "pin" -> pin = Boolean.parseBoolean(pair[1]);
-          case "store" -> sqlite = switch (pair[1]) {
-            case "sqlite" -> true;
-            case "memory" -> false;
-            default -> throw new IllegalArgumentException("store must be sqlite or memory, got " + pair[1]);
-          };
+          case "store" -> store = CheckpointStores.Kind.parse(pair[1]);
+          case "postgres" -> postgres = pair[1];
           default -> throw new IllegalArgumentException(
-              "unknown argument " + pair[0] + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store, pin");
+              "unknown argument " + pair[0]
+                  + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store, postgres, pin");
         }
       }
       if (logs < perTx || logs % perTx != 0) {
@@ -80,7 +81,7 @@ public final class BackfillHarness {
       if (warmup < 0 || rounds < 1) {
         throw new IllegalArgumentException("warmup must not be negative and rounds must be positive");
       }
-      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, sqlite, pin);
+      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, store, postgres, pin);
     }
   }
 
@@ -125,7 +126,7 @@ public final class BackfillHarness {
     void print(PrintStream out) {
       out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight, %s checkpoints%n",
           logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(), settings.concurrency(),
-          settings.sqlite() ? "SQLite" : "in-memory");
+          settings.store().title());
       out.printf("| round | node ceiling logs/s | chainwire logs/s | web3j, %d in flight, logs/s | web3j loop logs/s"
           + " | chainwire ÷ ceiling | chainwire ÷ web3j | chainwire ÷ web3j loop |%n", settings.concurrency());
       out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -182,13 +183,12 @@ public final class BackfillHarness {
 
   /** Runs the harness, printing progress to {@code progress}. */
   static Report run(Settings settings, PrintStream progress) throws Exception {
-    try (Anvil anvil = Anvil.start()) {
+    try (Anvil anvil = Anvil.start(); CheckpointStores stores = CheckpointStores.create(settings.store(), settings.postgres())) {
       if (settings.pin()) {
         pin(anvil.pid(), 0, progress);
         pin(ProcessHandle.current().pid(), 1, progress);
       }
-      EmittedLogs logs = emit(anvil, settings, progress);
-      Path directory = Files.createTempDirectory("chainwire-backfill");
+      EmittedLogs logs = emit(anvil, settings.logs(), settings.perTx(), progress);
       NodeCeiling ceiling = new NodeCeiling();
       List<Round> rounds = new ArrayList<>();
       try (Web3jBackfill web3j = new Web3jBackfill(logs)) {
@@ -199,10 +199,12 @@ public final class BackfillHarness {
             bytes[0] = ceiling.fetch(logs, settings.range(), settings.concurrency());
             return System.nanoTime() - start;
           });
-          Path database = settings.sqlite() ? directory.resolve("round-" + i + ".db") : null;
-          String streamId = "round-" + i;
-          Measured chainwire = Measured.of(() -> ChainwireBackfill.run(
-              logs, settings.range(), settings.concurrency(), database, streamId));
+          String name = "round" + (i + settings.warmup());
+          Measured chainwire = Measured.of(() -> {
+            try (CheckpointStore store = stores.open(name)) {
+              return ChainwireBackfill.run(logs, settings.range(), settings.concurrency(), store, name, true);
+            }
+          });
           Measured web3jRun = Measured.of(() -> timeWeb3j(web3j, logs, settings.range(), settings.concurrency()));
           Measured web3jLoop = Measured.of(() -> timeWeb3j(web3j, logs, settings.range(), 1));
           Round round = new Round(ceilingRun, bytes[0], chainwire, web3jRun, web3jLoop);
@@ -239,22 +241,25 @@ public final class BackfillHarness {
     return nanos;
   }
 
-  private static EmittedLogs emit(Anvil anvil, Settings settings, PrintStream progress) {
+  /**
+   * Emits {@code count} Transfer logs, {@code perTx} per transaction and block, and buries them
+   * below anvil's finalized block and the stream's window of recent blocks.
+   */
+  static EmittedLogs emit(Anvil anvil, long count, int perTx, PrintStream progress) {
     TransferEmitter emitter = TransferEmitter.deploy(anvil);
-    long transactions = settings.logs() / settings.perTx();
+    long transactions = count / perTx;
     long start = System.nanoTime();
     long first = -1;
     long last = -1;
     for (long i = 0; i < transactions; i++) {
-      last = emitter.emit(settings.perTx());
+      last = emitter.emit(perTx);
       if (first < 0) {
         first = last;
       }
     }
     anvil.mine(BURY_BLOCKS);
-    progress.printf("emitted %d logs in %d blocks in %d ms%n",
-        settings.logs(), last - first + 1, (System.nanoTime() - start) / 1_000_000);
-    return new EmittedLogs(anvil.httpUrl(), emitter.address(), first, last, settings.logs());
+    progress.printf("emitted %d logs in %d blocks in %d ms%n", count, last - first + 1, (System.nanoTime() - start) / 1_000_000);
+    return new EmittedLogs(anvil.httpUrl(), emitter.address(), first, last, count);
   }
 
   /** Runs one chainwire backfill in a child JVM with the small heap; returns its output line. */

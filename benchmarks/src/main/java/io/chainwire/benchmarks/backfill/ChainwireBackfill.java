@@ -5,7 +5,6 @@ import io.chainwire.benchmarks.contracts.Erc20;
 import io.chainwire.benchmarks.transfers.TransferHandler;
 import io.chainwire.benchmarks.transfers.TransferHandlerDispatcher;
 import io.chainwire.checkpoint.CheckpointStore;
-import io.chainwire.checkpoint.InMemoryCheckpointStore;
 import io.chainwire.checkpoint.SqliteCheckpointStore;
 import io.chainwire.handler.EventContext;
 import io.chainwire.stream.EventStream;
@@ -16,8 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * chainwire's side: an {@link EventStream} from the first block with logs, with a SQLite checkpoint
- * store in a new file and a handler that counts, run until the handler has seen every emitted log;
+ * chainwire's side: an {@link EventStream} from the first block with logs, with a fresh checkpoint
+ * store and a handler that counts, run until the handler has seen every emitted log;
  * the stream is then followed to live (the empty blocks above) before it is closed.
  *
  * <p>Its {@link #main} runs one backfill alone, for the child JVM with a small heap.
@@ -28,23 +27,14 @@ final class ChainwireBackfill {
   private ChainwireBackfill() {}
 
   /**
-   * Runs the backfill and returns the nanoseconds from starting the stream to the handler's last
-   * emitted log. The checkpoints go to a new SQLite file {@code database}, or to memory if it is null
-   * (to tell SQLite's share of the time).
+   * Runs the backfill on {@code store}, a fresh one, with fencing on or off (see {@link
+   * EventStream.Builder#fencing}) and returns the nanoseconds from starting the stream to the
+   * handler's last emitted log.
    *
    * @throws IllegalStateException if the stream fails, or the handler does not see every log
    */
-  static long run(EmittedLogs logs, long rangeBlocks, int concurrency, Path database, String streamId)
-      throws InterruptedException {
-    try (CheckpointStore store = database == null
-        ? new InMemoryCheckpointStore()
-        : SqliteCheckpointStore.builder(database).build()) {
-      return run(logs, rangeBlocks, concurrency, store, streamId);
-    }
-  }
-
-  private static long run(EmittedLogs logs, long rangeBlocks, int concurrency, CheckpointStore store, String streamId)
-      throws InterruptedException {
+  static long run(EmittedLogs logs, long rangeBlocks, int concurrency, CheckpointStore store, String streamId,
+      boolean fencing) throws InterruptedException {
     Counter counter = new Counter(logs.logs());
     long start = System.nanoTime();
     try (StreamHandle handle = EventStream.builder()
@@ -55,6 +45,7 @@ final class ChainwireBackfill {
         .maxRange(rangeBlocks)
         .concurrency(concurrency)
         .checkpointStore(store)
+        .fencing(fencing)
         .handler(new TransferHandlerDispatcher(counter))
         .build()
         .start()) {
@@ -76,7 +67,10 @@ final class ChainwireBackfill {
     EmittedLogs logs = new EmittedLogs(URI.create(args[0]), Address.fromHex(args[1]),
         Long.parseLong(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]));
     Path directory = Files.createTempDirectory("chainwire-backfill-child");
-    long nanos = run(logs, Long.parseLong(args[5]), Integer.parseInt(args[6]), directory.resolve("checkpoints.db"), "child");
+    long nanos;
+    try (CheckpointStore store = SqliteCheckpointStore.builder(directory.resolve("checkpoints.db")).build()) {
+      nanos = run(logs, Long.parseLong(args[5]), Integer.parseInt(args[6]), store, "child", true);
+    }
     System.out.println("handled " + logs.logs() + " logs in " + nanos / 1_000_000 + " ms, max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
   }

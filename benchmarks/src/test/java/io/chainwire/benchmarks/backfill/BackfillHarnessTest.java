@@ -50,7 +50,9 @@ class BackfillHarnessTest {
   void settingsDefaultToSharedCoresAndSQLite() {
     BackfillHarness.Settings defaults = BackfillHarness.Settings.parse();
     assertFalse(defaults.pin());
-    assertTrue(defaults.sqlite());
+    assertEquals(CheckpointStores.Kind.SQLITE, defaults.store());
     assertTrue(BackfillHarness.Settings.parse("pin=true").pin());
+    assertEquals(CheckpointStores.Kind.POSTGRESQL, BackfillHarness.Settings.parse("store=postgresql").store());
+    assertThrows(IllegalArgumentException.class, () -> BackfillHarness.Settings.parse("store=mysql"));
   }
 }

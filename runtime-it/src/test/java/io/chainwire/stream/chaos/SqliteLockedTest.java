@@ -65,8 +65,8 @@ class SqliteLockedTest {
       }
       chain.awaitLedger(file, 25, handle);
     }
-    assertEquals(List.of(StreamRole.LEADER, StreamRole.STANDBY, StreamRole.LEADER), reports.roles(),
-        "it led once the file was free, stood by while it was locked again, and resumed");
+    assertEquals(List.of(StreamRole.LEADER, StreamRole.STANDBY, StreamRole.LEADER, StreamRole.STANDBY), reports.roles(),
+        "it led once the file was free, stood by while it was locked again, resumed, and led no more once closed");
   }
 
   /** Another connection's exclusive transaction on a SQLite file, held until closed; closing twice does nothing. */

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Everything the stores' SQL does differently per database: column types and how a time is
- * bound. The statements themselves are shared.
+ * Everything the stores' SQL does differently per database: column types, how a time is bound, and
+ * the locks and timeouts around transactions. The statements themselves are shared.
  */
 public enum Dialect {
   /** PostgreSQL: identity ids, {@code BYTEA}, {@code TIMESTAMP WITH TIME ZONE}. */
@@ -25,6 +25,14 @@ public enum Dialect {
       // The server's clock at the moment of the call, not the transaction's start (now()).
       "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
       "IS NOT DISTINCT FROM") {
+    @Override
+    List<String> schemaLockSql() {
+      // CREATE TABLE IF NOT EXISTS is not safe against itself in PostgreSQL: copies creating the
+      // same table at once fail on the catalog's unique index. A transaction-scoped advisory lock
+      // (one key for all chainwire stores; held only while tables are prepared) makes them take turns.
+      return List.of("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+    }
+
     @Override
     List<String> leaseTimeoutsSql(Duration lease) {
       // A paused or partitioned holder must not keep its locks past its lease: its session ends
@@ -54,6 +62,12 @@ public enum Dialect {
       "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)",
       "IS") {
     @Override
+    List<String> schemaLockSql() {
+      // The writer's transaction takes SQLite's write lock when it begins: preparers take turns.
+      return List.of();
+    }
+
+    @Override
     List<String> leaseTimeoutsSql(Duration lease) {
       return List.of();
     }
@@ -68,6 +82,9 @@ public enum Dialect {
       return Instant.parse(row.getString(column));
     }
   };
+
+  /** The key of PostgreSQL's advisory lock around preparing the tables: "chainwir" in ASCII. */
+  private static final long SCHEMA_LOCK = 0x636861696e776972L;
 
   private final String productName;
   private final String idColumn;
@@ -131,6 +148,9 @@ public enum Dialect {
   String nullSafeEquals() {
     return nullSafeEquals;
   }
+
+  /** Returns the statements that make transactions preparing the tables wait for each other. */
+  abstract List<String> schemaLockSql();
 
   /** Returns the statements that bound a transaction's waits below a lease of {@code lease}. */
   abstract List<String> leaseTimeoutsSql(Duration lease);

@@ -25,12 +25,14 @@ final class Schema {
   private static final int OLDEST_MIGRATED = 1;
 
   private final Tables tables;
+  private final Dialect dialect;
   private final BlockTable blocks;
   private final DeadLetterTable deadLetters;
   private final StreamTable streams;
 
   Schema(Tables tables, Dialect dialect) {
     this.tables = tables;
+    this.dialect = dialect;
     this.blocks = new BlockTable(tables.blocks(), tables.deliveredLogs(), dialect);
     this.deadLetters = new DeadLetterTable(tables.deadLetters(), dialect);
     this.streams = new StreamTable(tables.streams(), tables.blocks(), dialect);
@@ -56,6 +58,9 @@ final class Schema {
    */
   void prepare(Connection connection, String location) throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      for (String sql : dialect.schemaLockSql()) {
+        statement.execute(sql);
+      }
       statement.execute(
           "CREATE TABLE IF NOT EXISTS "
               + tables.schemaVersion()

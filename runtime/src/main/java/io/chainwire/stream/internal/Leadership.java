@@ -114,10 +114,14 @@ final class Leadership implements AutoCloseable {
       cancelKeeper();
     }
     if (was != null) {
-      LOG.info("stream '{}': {} stands by: {}", stream, holder, reason);
-      metrics.roleChanged(StreamRole.STANDBY, was.lease().epoch());
-      observer.accept(Optional.empty());
+      stoodBy(was.lease(), reason);
     }
+  }
+
+  private void stoodBy(Lease was, String reason) {
+    LOG.info("stream '{}': {} stands by: {}", stream, holder, reason);
+    metrics.roleChanged(StreamRole.STANDBY, was.epoch());
+    observer.accept(Optional.empty());
   }
 
   /** Gives the lease up, so a standby takes over at once; for a clean shutdown. */
@@ -139,6 +143,9 @@ final class Leadership implements AutoCloseable {
       LOG.warn("stream '{}': could not release the lease (epoch {}); it expires by itself: {}",
           stream, was.epoch(), e.getMessage());
     }
+    // A stopped copy leads no more, whether or not the store heard of it.
+    metrics.roleChanged(StreamRole.STANDBY, was.epoch());
+    observer.accept(Optional.empty());
   }
 
   private void renew() {
@@ -150,13 +157,22 @@ final class Leadership implements AutoCloseable {
     long asked = clock.nanoTime();
     try {
       boolean renewed = store.renewLease(current);
+      boolean lost = false;
       synchronized (this) {
         if (grant != null && grant.lease() == current) {
-          grant = new Grant(current, renewed ? asked + validity() : asked);
+          if (renewed) {
+            grant = new Grant(current, asked + validity());
+          } else {
+            // Another copy took over: this one stands by now, not at its next unit of work, which
+            // may be far off on a quiet chain.
+            grant = null;
+            cancelKeeper();
+            lost = true;
+          }
         }
       }
-      if (!renewed) {
-        LOG.warn("stream '{}': {} lost its lease (epoch {}): another copy took over", stream, holder, current.epoch());
+      if (lost) {
+        stoodBy(current, "another copy took over its lease (epoch " + current.epoch() + ")");
       }
     } catch (CheckpointException | IllegalStateException e) {
       long left = Math.max(0, held.validUntil() - clock.nanoTime());

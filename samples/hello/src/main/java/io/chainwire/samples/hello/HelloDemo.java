@@ -48,7 +48,8 @@ public final class HelloDemo {
       out.println("Deployed Hello at " + hello);
 
       Database database = new Database.Sqlite(folder.resolve("hello.db"));
-      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), hello, database, 0, 0, EventStream.DEFAULT_MAX_RANGE);
+      HelloOptions options = new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), hello, database, 0, 0, EventStream.DEFAULT_MAX_RANGE,
+          HelloOptions.DEFAULT_LEASE);
       try (HelloService service = HelloService.start(options, out)) {
         if (!service.handle().awaitLive(DELIVERY_TIMEOUT)) {
           throw new IllegalStateException("the stream is not live after " + DELIVERY_TIMEOUT + ": "

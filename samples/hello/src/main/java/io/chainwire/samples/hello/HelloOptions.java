@@ -4,6 +4,7 @@ import io.chainwire.abi.Address;
 import io.chainwire.rpc.RpcEndpoint;
 import io.chainwire.stream.EventStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,18 +20,24 @@ import java.util.Set;
  * @param fromBlock the first block to read when the database has no checkpoint yet
  * @param confirmations how deep a block must be before it is delivered
  * @param maxRange the widest block range asked of a node in one {@code eth_getLogs} call
+ * @param lease how long the leader's lease lasts without renewal, when copies share the database
  */
 record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database database, long fromBlock, int confirmations,
-    long maxRange) {
-  /** The widest {@code eth_getLogs} range when {@code --max-range} is not given. */
+    long maxRange, Duration lease) {
+  /** The lease when {@code --lease-seconds} is not given: the stream's own default. */
+  static final Duration DEFAULT_LEASE = Duration.ofSeconds(10);
+
+  /** What {@code --help} prints, and a bad command line after its reason. */
   static final String USAGE = String.join(System.lineSeparator(),
       "Usage: java -jar hello.jar --rpc URL[,URL...] --address 0x... (--db FILE | --jdbc URL)",
-      "                           [--from BLOCK] [--confirmations N] [--max-range N]",
+      "                           [--from BLOCK] [--confirmations N] [--max-range N] [--lease-seconds N]",
       "",
       "Follows the MessageSent events of a Hello contract, prints each one as it arrives, and keeps",
-      "every message in table messages(block_number, log_index, tx_hash, sender, message), written in",
-      "the same transaction as the stream's checkpoint; a reorganisation deletes the rows it removed.",
-      "A restart resumes from the checkpoint. Stop it with Ctrl-C or SIGTERM.",
+      "every message, byte for byte, in table messages(block_number, log_index, tx_hash, sender,",
+      "message), written in the same transaction as the stream's checkpoint; a reorganisation deletes",
+      "the rows it removed. A restart resumes from the checkpoint. Stop it with Ctrl-C or SIGTERM.",
+      "Copies run on one database (one --jdbc URL, or one --db file on one host) take turns: one leads",
+      "and writes, the others stand by and take over when it stops.",
       "",
       "  --rpc URL          a node's JSON-RPC URL (http, https, ws or wss); repeat the option or",
       "                     separate URLs with commas to fail over between nodes",
@@ -42,6 +49,8 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
       "  --confirmations N  deliver a block only once N blocks are on top of it (default 0)",
       "  --max-range N      ask a node for the logs of at most N blocks at a time, 1 to 1000000",
       "                     (default 2000); a backfill commits once per range",
+      "  --lease-seconds N  how long a leader that stopped renewing its lease keeps it before a",
+      "                     standby copy takes over, 1 to 600 (default 10); it renews every N/3 s",
       "  --help             print this text",
       "");
 
@@ -49,6 +58,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     endpoints = List.copyOf(endpoints);
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(lease, "lease");
   }
 
   /**
@@ -65,6 +75,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     long fromBlock = 0;
     int confirmations = 0;
     long maxRange = EventStream.DEFAULT_MAX_RANGE;
+    Duration lease = DEFAULT_LEASE;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -94,6 +105,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
         case "--from" -> fromBlock = number(name, value, 0, Long.MAX_VALUE);
         case "--confirmations" -> confirmations = (int) number(name, value, 0, 1000);
         case "--max-range" -> maxRange = number(name, value, 1, 1_000_000);
+        case "--lease-seconds" -> lease = Duration.ofSeconds(number(name, value, 1, 600));
         default -> throw new UsageException("unknown option " + name);
       }
     }
@@ -106,7 +118,7 @@ record HelloOptions(List<RpcEndpoint> endpoints, Address contract, Database data
     if (database == null) {
       throw new UsageException("--db or --jdbc is required: where to keep messages and the checkpoint");
     }
-    return new HelloOptions(endpoints, contract, database, fromBlock, confirmations, maxRange);
+    return new HelloOptions(endpoints, contract, database, fromBlock, confirmations, maxRange, lease);
   }
 
   private static List<RpcEndpoint> endpoints(String value) throws UsageException {

@@ -11,7 +11,8 @@ import java.sql.SQLException;
  * The sample at work: the {@code messages} table and a checkpoint store in one database, and a
  * stream that feeds the contract's events to two handlers, a {@link MessageWriter} and a {@link
  * MessagePrinter} (an event bus of two). {@link HelloApp} runs it from the command line, {@link
- * HelloDemo} against a node of its own.
+ * HelloDemo} against a node of its own. Services started on one database share the stream's lease:
+ * one leads and writes, the others stand by ({@link StreamHandle#role()}).
  */
 final class HelloService implements AutoCloseable {
   /** The stream's id, its key in the checkpoint table. */
@@ -44,6 +45,7 @@ final class HelloService implements AutoCloseable {
           .fromBlock(options.fromBlock())
           .confirmations(options.confirmations())
           .maxRange(options.maxRange())
+          .lease(options.lease(), options.lease().dividedBy(3))
           .checkpointStore(store)
           .handler(new HelloHandlerDispatcher(new MessageWriter()), new HelloHandlerDispatcher(new MessagePrinter(out)))
           .build()

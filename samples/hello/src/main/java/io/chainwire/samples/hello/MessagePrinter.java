@@ -6,7 +6,10 @@ import io.chainwire.samples.hello.contract.Hello;
 import java.io.PrintStream;
 import java.util.Objects;
 
-/** A {@link HelloHandler} that prints each message with its block, log index and sender. */
+/**
+ * A {@link HelloHandler} that prints each message with its block, log index and sender, the message
+ * {@linkplain RawMessage#readable readable} whatever bytes it holds.
+ */
 public final class MessagePrinter implements HelloHandler {
   private final PrintStream out;
 
@@ -19,6 +22,7 @@ public final class MessagePrinter implements HelloHandler {
   public void onMessageSent(Hello.MessageSent event, EventContext context) {
     LogMeta meta = event.meta();
     out.printf("%sblock %d, log %d: %s says \"%s\"%n",
-        context.removed() ? "removed " : "", meta.blockNumber(), meta.logIndex(), event.from(), event.message());
+        context.removed() ? "removed " : "", meta.blockNumber(), meta.logIndex(), event.from(),
+        RawMessage.readable(RawMessage.of(event, context)));
   }
 }

@@ -58,6 +58,28 @@ final class HelloJar implements AutoCloseable {
     awaitExit();
   }
 
+  /** Stops the JVM with SIGSTOP, as a long GC pause, a frozen VM or a debugger would; {@link #resume} lets it go on. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a {@linkplain #pause paused} JVM go on with SIGCONT. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+    String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(kill.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS) && kill.exitValue() == 0,
+        "kill -" + name + " " + process.pid() + " failed: " + output);
+  }
+
+  /** Returns the JVM's process id. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Sends SIGTERM and returns the exit status once the JVM has exited. */
   int terminate() throws InterruptedException {
     process.destroy();

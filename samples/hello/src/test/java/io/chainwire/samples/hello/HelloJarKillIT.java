@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.chainwire.testkit.Anvil;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,36 +36,28 @@ class HelloJarKillIT {
   // Two blocks a range turn a backlog into dozens of commits, so a kill lands in the middle of it.
   private static final String MAX_RANGE = "2";
   private static final int BACKFILL_KILLS_MID_BACKLOG = 3;
+  // A restarted copy takes over once the killed one's lease has expired: keep that short.
+  private static final String LEASE_SECONDS = "2";
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
   @TempDir Path dir;
 
   @Test
   void sqliteTableEqualsTheChainAfterTenKillsAndACleanStop() throws Exception {
-    Database database = new Database.Sqlite(dir.resolve("hello.db"));
-    survivesKills(database, List.of("--db", dir.resolve("hello.db").toString()), "sqlite");
+    try (TestDatabase database = TestDatabase.sqlite(dir.resolve("hello.db"))) {
+      survivesKills(database);
+    }
   }
 
   @Test
   void postgresqlTableEqualsTheChainAfterTenKillsAndACleanStop() throws Exception {
-    String schema = "hello_kill_it_" + ProcessHandle.current().pid();
-    execute("CREATE SCHEMA " + schema);
-    try {
-      String url = POSTGRES + "&currentSchema=" + schema;
-      survivesKills(new Database.Jdbc(url), List.of("--jdbc", url), "postgresql");
-    } finally {
-      execute("DROP SCHEMA " + schema + " CASCADE");
+    try (TestDatabase database = TestDatabase.postgresql("hello_kill_it")) {
+      survivesKills(database);
     }
   }
 
-  private static void execute(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(POSTGRES); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static void survivesKills(Database database, List<String> databaseArgs, String name) throws Exception {
+  private static void survivesKills(TestDatabase database) throws Exception {
+    String name = database.name();
     Random random = new Random(SEED);
     try (Anvil anvil = Anvil.start(); Connection reader = database.connect()) {
       MessageTable.create(reader);
@@ -76,8 +66,8 @@ class HelloJarKillIT {
       anvil.mine(BURY);
       List<String> args = new ArrayList<>(List.of(
           "--rpc", anvil.wsUrl() + "," + anvil.httpUrl(), "--address", chain.hello().toString(), "--from", "0",
-          "--max-range", MAX_RANGE));
-      args.addAll(databaseArgs);
+          "--max-range", MAX_RANGE, "--lease-seconds", LEASE_SECONDS));
+      args.addAll(database.args());
 
       int backfillKills = 0;
       for (int round = 1; round <= KILLS; round++) {
@@ -112,7 +102,7 @@ class HelloJarKillIT {
         awaitRows(reader, chain.sent(), app);
         assertEquals(143, app.terminate(), "the exit status after SIGTERM");
         assertTrue(app.err().contains("hello: stopped after block " + anvil.blockNumber()), app.err());
-        assertTrue(app.out().contains("says \"message #" + chain.sent() + " ✓\""), app.out());
+        assertTrue(app.out().contains("says \"" + RawMessage.readable(ChainMessages.message(chain.sent())) + "\""), app.out());
       }
       assertEquals(chain.expectedRows(), MessageTable.readAll(reader), "the chain's messages, once each");
       assertEquals(FIRST_BACKLOG + (KILLS / 2 - 1) * BACKLOG_PER_ROUND + KILLS / 2 * LIVE_PER_ROUND + 2, chain.sent());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.chainwire.abi.Address;
 import io.chainwire.rpc.RpcEndpoint;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class HelloOptionsTest {
   void readsEveryOptionInBothForms() throws UsageException {
     HelloOptions options = HelloOptions.parse("--rpc", "ws://127.0.0.1:8545,http://127.0.0.1:8546", "--rpc=http://127.0.0.1:8547",
         "--address", HELLO, "--db=hello.db", "--from", "12", "--confirmations", "2",
-        "--max-range=5");
+        "--max-range=5", "--lease-seconds", "3");
 
     assertEquals(List.of(RpcEndpoint.of("ws://127.0.0.1:8545"), RpcEndpoint.of("http://127.0.0.1:8546"),
         RpcEndpoint.of("http://127.0.0.1:8547")), options.endpoints());
@@ -27,10 +28,11 @@ class HelloOptionsTest {
     assertEquals(12, options.fromBlock());
     assertEquals(2, options.confirmations());
     assertEquals(5, options.maxRange());
+    assertEquals(Duration.ofSeconds(3), options.lease());
   }
 
   @Test
-  void defaultsToBlockZeroNoConfirmationsAndRangesOf2000AndTakesAJdbcUrl() throws UsageException {
+  void defaultsToBlockZeroNoConfirmationsRangesOf2000AndATenSecondLeaseAndTakesAJdbcUrl() throws UsageException {
     HelloOptions options = HelloOptions.parse("--rpc", "http://127.0.0.1:8545", "--address", HELLO,
         "--jdbc", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
@@ -39,6 +41,7 @@ class HelloOptionsTest {
     assertEquals(0, options.fromBlock());
     assertEquals(0, options.confirmations());
     assertEquals(2_000, options.maxRange());
+    assertEquals(Duration.ofSeconds(10), options.lease());
   }
 
   @Test
@@ -64,6 +67,8 @@ class HelloOptionsTest {
     assertEquals("--from must be a whole number from 0 to 9223372036854775807, got \"-1\"", message("--from", "-1"));
     assertEquals("--confirmations must be a whole number from 0 to 1000, got \"two\"", message("--confirmations", "two"));
     assertEquals("--max-range must be a whole number from 1 to 1000000, got \"0\"", message("--max-range", "0"));
+    assertEquals("--lease-seconds must be a whole number from 1 to 600, got \"0\"", message("--lease-seconds", "0"));
+    assertEquals("--lease-seconds must be a whole number from 1 to 600, got \"2.5\"", message("--lease-seconds=2.5"));
     assertEquals("--jdbc must be a JDBC URL starting with jdbc:", message("--jdbc", "postgresql://127.0.0.1/test"));
     assertEquals("give either --db or --jdbc, not both", message("--db", "x.db", "--jdbc", "jdbc:sqlite:y.db"));
     assertEquals("--address is given twice", message("--address", HELLO, "--address", HELLO));

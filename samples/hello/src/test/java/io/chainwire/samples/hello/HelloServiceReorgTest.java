@@ -81,7 +81,8 @@ class HelloServiceReorgTest {
   /** Sends five messages, one block each, and returns the options of a sample following them. */
   private static HelloOptions sendFiveMessages(ChainMessages chain, Anvil anvil, Database database) {
     chain.send(5);
-    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0, EventStream.DEFAULT_MAX_RANGE);
+    return new HelloOptions(List.of(RpcEndpoint.of(anvil.wsUrl())), chain.hello(), database, 0, 0, EventStream.DEFAULT_MAX_RANGE,
+        HelloOptions.DEFAULT_LEASE);
   }
 
   private HelloService start(HelloOptions options) throws SQLException {
@@ -91,7 +92,8 @@ class HelloServiceReorgTest {
   /** Returns the lines the sample prints for the removals of the last three of five rows, newest first. */
   private static List<String> removalsOfLastThree(List<MessageTable.Row> rows) {
     return List.of(rows.get(4), rows.get(3), rows.get(2)).stream()
-        .map(row -> "removed block " + row.blockNumber() + ", log 0: " + row.sender() + " says \"" + row.message() + "\"")
+        .map(row -> "removed block " + row.blockNumber() + ", log 0: " + row.sender() + " says \""
+            + RawMessage.readable(row.message()) + "\"")
         .toList();
   }
 

@@ -3,8 +3,10 @@ package io.chainwire.samples.hello;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chainwire.abi.Address;
+import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.LogMeta;
+import io.chainwire.abi.RawLog;
 import io.chainwire.handler.EventContext;
 import io.chainwire.samples.hello.contract.Hello;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The demo's handler prints one line per event. */
+/** The sample's printer writes one line per event. */
 class MessagePrinterTest {
   private static final Address SENDER = Address.fromHex("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
   private static final LogMeta META = new LogMeta(
@@ -30,6 +32,13 @@ class MessagePrinterTest {
   void marksAnEventThatAReorgRemoved() {
     assertEquals("removed block 7, log 3: 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 says \"Grüße\"" + System.lineSeparator(),
         print(EVENT, EventContext.removal(META)));
+  }
+
+  @Test
+  void printsTheMessageBytesOfTheRawLogReadably() {
+    RawLog log = RawMessageTest.log(Bytes.fromHex("48690063c328"));
+    assertEquals("block 7, log 3: 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 says \"Hi\\x00c\\xc3(\"" + System.lineSeparator(),
+        print(Hello.MessageSent.decode(log), RawMessageTest.delivered(log)));
   }
 
   private static String print(Hello.MessageSent event, EventContext context) {
