@@ -97,6 +97,16 @@ public final class Delivery {
     this.tracked = Set.copyOf(tracked);
   }
 
+  /**
+   * Checks that this copy can still prove its lease, so that an idle leader that lost it stands by
+   * without waiting for its next block.
+   *
+   * @throws LeaseLost if it cannot
+   */
+  void requireLease() {
+    leadership.require();
+  }
+
   /** Returns what the stream recorded about itself, with what the next unit of work will add. */
   StreamRecord record() {
     return toRecord;

@@ -96,13 +96,24 @@ final class Leadership implements AutoCloseable {
   Lease require() {
     Grant held = grant;
     if (held == null) {
-      throw new LeaseLost("stream '" + stream + "': " + holder + " does not hold the lease");
+      throw new LeaseLost("it does not hold the lease");
     }
     if (clock.nanoTime() - held.validUntil() >= 0) {
-      throw new LeaseLost("stream '" + stream + "': " + holder + " could not renew its lease (epoch "
-          + held.lease().epoch() + ") in time; it stops delivering before the lease can expire");
+      throw new LeaseLost("it could not renew its lease (epoch " + held.lease().epoch()
+          + ") in time; it stops delivering before the lease can expire");
     }
     return held.lease();
+  }
+
+  /**
+   * Returns true if the store says this copy still holds the lease it took (renewing it), false if
+   * another copy took it over or this copy holds none.
+   *
+   * @throws CheckpointException if the store cannot be reached
+   */
+  boolean stillHolds() {
+    Grant held = grant;
+    return held != null && store.renewLease(held.lease());
   }
 
   /** Stops leading: no more renewals; the lease is left to expire or be taken over. */

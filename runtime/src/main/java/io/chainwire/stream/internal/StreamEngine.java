@@ -445,6 +445,7 @@ public final class StreamEngine {
    * the node moved on is reconnected.
    */
   private void awaitHead() {
+    delivery.requireLease();
     if (subscription != null) {
       subscription.maintain();
     }

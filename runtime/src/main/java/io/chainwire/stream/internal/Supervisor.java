@@ -101,7 +101,11 @@ final class Supervisor {
         leadership.demote(e.getMessage());
       } catch (CheckpointException e) {
         if (!e.isTransient()) {
-          throw new CheckpointStoreFailedException(stream, e);
+          if (!lostTheLease()) {
+            throw new CheckpointStoreFailedException(stream, e);
+          }
+          leadership.demote("another copy took over while it wrote: " + e.getMessage());
+          continue;
         }
         leadership.demote("the checkpoint store failed");
         progress.enter(StreamState.STANDBY);
@@ -138,6 +142,18 @@ final class Supervisor {
     chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
     progress.enter(StreamState.STARTING);
     engines.apply(delivery).run(checkpoint);
+  }
+
+  /**
+   * Returns true if a refused write is explained by another copy having taken over meanwhile (the
+   * lease lost between this copy's last check and its write): it then stands by, as when fenced.
+   */
+  private boolean lostTheLease() {
+    try {
+      return !leadership.stillHolds();
+    } catch (CheckpointException e) {
+      return false;
+    }
   }
 
   private void storeReached() {
