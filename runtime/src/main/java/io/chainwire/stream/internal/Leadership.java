@@ -9,7 +9,6 @@ import io.chainwire.stream.StreamRole;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -29,7 +28,6 @@ final class Leadership implements AutoCloseable {
   private final Duration renewEvery;
   private final EngineClock clock;
   private final StreamMetrics metrics;
-  private final Consumer<Optional<Lease>> observer;
   // The lease held, and until when (on the clock) it can be proven; null when standing by.
   private volatile Grant grant;
   private EngineClock.Cancellable keeper;
@@ -43,8 +41,7 @@ final class Leadership implements AutoCloseable {
       Duration duration,
       Duration renewEvery,
       EngineClock clock,
-      StreamMetrics metrics,
-      Consumer<Optional<Lease>> observer) {
+      StreamMetrics metrics) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.store = Objects.requireNonNull(store, "store");
     this.holder = Objects.requireNonNull(holder, "holder");
@@ -52,7 +49,6 @@ final class Leadership implements AutoCloseable {
     this.renewEvery = Objects.requireNonNull(renewEvery, "renewEvery");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** Returns this copy's name as the store knows it. */
@@ -83,7 +79,6 @@ final class Leadership implements AutoCloseable {
     if (changed) {
       LOG.info("stream '{}': {} leads, lease epoch {}", stream, holder, taken.epoch());
       metrics.roleChanged(StreamRole.LEADER, taken.epoch());
-      observer.accept(Optional.of(taken));
     }
     return true;
   }
@@ -105,6 +100,16 @@ final class Leadership implements AutoCloseable {
     return held.lease();
   }
 
+  /**
+   * Returns the lease if this copy can prove it holds it now: what the stream's handle reports, so
+   * that a copy that cannot renew (cut off from the store, or told another copy took over) says it
+   * stands by as soon as it can no longer deliver, not when it next tries to.
+   */
+  Optional<Lease> proven() {
+    Grant held = grant;
+    return held == null || clock.nanoTime() - held.validUntil() >= 0 ? Optional.empty() : Optional.of(held.lease());
+  }
+
   /** Stops leading: no more renewals; the lease is left to expire or be taken over. */
   void demote(String reason) {
     Grant was;
@@ -116,7 +121,6 @@ final class Leadership implements AutoCloseable {
     if (was != null) {
       LOG.info("stream '{}': {} stands by: {}", stream, holder, reason);
       metrics.roleChanged(StreamRole.STANDBY, was.lease().epoch());
-      observer.accept(Optional.empty());
     }
   }
 
