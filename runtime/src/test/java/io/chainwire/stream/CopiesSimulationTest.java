@@ -43,15 +43,24 @@ class CopiesSimulationTest {
 
   @Test
   void everySeedKeepsTheOraclesPromises() {
-    long[] totals = new long[3];
+    long[] totals = new long[10];
     SimulationAssertions.assertEverySeedHolds("chainwire.simulation.copies", DEFAULT_SEEDS, Scenario::copiesFromSeed,
         result -> {
           Copies.Report report = result.copies().orElseThrow();
-          totals[0] += report.grants().stream().filter(SimulatedStore.Grant::takeover).count();
-          totals[1] += report.refusals().size();
-          totals[2] += report.staleCalls();
+          totals[0] += report.incarnations().stream().filter(Copies.Incarnation::killed).count();
+          totals[1] += report.incarnations().stream().filter(Copies.Incarnation::shutDown).count();
+          totals[2] += report.pauses(Where.NOW);
+          totals[3] += report.pauses(Where.HANDLER_CALL);
+          totals[4] += report.pauses(Where.COMMIT);
+          totals[5] += report.incarnations().stream().mapToInt(run -> run.storeCuts() + run.nodeCuts()).sum();
+          totals[6] += report.grants().size();
+          totals[7] += report.commits().size();
+          totals[8] += report.refusals().size();
+          totals[9] += report.staleCalls();
         },
-        () -> ", " + totals[0] + " leases granted, " + totals[1] + " commits refused by fencing, " + totals[2]
+        () -> "; " + totals[0] + " kills, " + totals[1] + " clean shutdowns, pauses " + totals[2] + " waiting/"
+            + totals[3] + " mid-unit/" + totals[4] + " before a commit, " + totals[5] + " partitions, " + totals[6]
+            + " leases granted, " + totals[7] + " commits, " + totals[8] + " refused by fencing, " + totals[9]
             + " handler calls made after a lease lapsed or was taken over (none committed)");
   }
 

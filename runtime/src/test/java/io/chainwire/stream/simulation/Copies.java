@@ -104,6 +104,7 @@ public final class Copies {
     private volatile StreamHandle handle;
     private VirtualClock.Actor actor;
     private boolean killed;
+    private boolean shutDown;
     private boolean stopAsked;
     private boolean stopping;
     private Duration restartAfter;
@@ -113,7 +114,8 @@ public final class Copies {
     private long storeCutUntil;
     private boolean storeHangs;
     private long nodesCutUntil;
-    private StreamRole role = StreamRole.STANDBY;
+    private int storeCuts;
+    private int nodeCuts;
     private long handlerCalls;
     private long lapsedCalls;
     private long takenOverCalls;
@@ -173,8 +175,8 @@ public final class Copies {
     }
 
     private Incarnation report() {
-      return new Incarnation(id, slot, name, startedAt, endedAt, endState, killed, stopAsked, handlerCalls, lapsedCalls,
-          takenOverCalls, List.copyOf(pauses), List.copyOf(roles));
+      return new Incarnation(id, slot, name, startedAt, endedAt, endState, killed, shutDown, storeCuts, nodeCuts,
+          handlerCalls, lapsedCalls, takenOverCalls, List.copyOf(pauses), List.copyOf(roles));
     }
 
     @Override
@@ -193,7 +195,9 @@ public final class Copies {
    * @param endedAt when its thread ended, -1 if it ran to the end of the simulation
    * @param endState its final state
    * @param killed whether it was killed
-   * @param stopped whether it was asked to stop before the end
+   * @param shutDown whether it was shut down cleanly before the end
+   * @param storeCuts how many times it was cut off from the store
+   * @param nodeCuts how many times it was cut off from the nodes
    * @param handlerCalls how many handler calls it made
    * @param lapsedCalls handler calls made while its unit of work's lease had lapsed by the store's clock
    * @param takenOverCalls handler calls made after another copy took its lease over
@@ -201,7 +205,7 @@ public final class Copies {
    * @param roles the roles it reported
    */
   public record Incarnation(int id, int slot, String name, long startedAt, long endedAt, StreamState endState, boolean killed,
-      boolean stopped, long handlerCalls, long lapsedCalls, long takenOverCalls, List<Pause> pauses,
+      boolean shutDown, int storeCuts, int nodeCuts, long handlerCalls, long lapsedCalls, long takenOverCalls, List<Pause> pauses,
       List<RoleChange> roles) {}
 
   /**
@@ -234,11 +238,19 @@ public final class Copies {
       return incarnations.stream().mapToLong(run -> run.lapsedCalls + run.takenOverCalls).sum();
     }
 
+    /** Returns how many pauses struck {@code where}. */
+    public long pauses(Where where) {
+      return incarnations.stream().flatMap(run -> run.pauses.stream()).filter(pause -> pause.where == where).count();
+    }
+
     /** Returns a one-line summary. */
     public String summary() {
-      long pauses = incarnations.stream().mapToLong(run -> run.pauses.size()).sum();
       long kills = incarnations.stream().filter(Incarnation::killed).count();
-      return copies + " copies, " + incarnations.size() + " starts, " + kills + " kills, " + pauses + " pauses, "
+      long shutdowns = incarnations.stream().filter(Incarnation::shutDown).count();
+      return copies + " copies, " + incarnations.size() + " starts, " + kills + " kills, " + shutdowns
+          + " clean shutdowns, pauses " + pauses(Where.NOW) + " waiting/" + pauses(Where.HANDLER_CALL) + " mid-unit/"
+          + pauses(Where.COMMIT) + " before commit, " + incarnations.stream().mapToInt(Incarnation::storeCuts).sum()
+          + " store and " + incarnations.stream().mapToInt(Incarnation::nodeCuts).sum() + " node partitions, "
           + grants.size() + " grants, " + commits.size() + " commits, " + refusals.size() + " fenced, "
           + staleCalls() + " stale handler calls, " + dualLeaders + " dual leaders";
     }
@@ -258,7 +270,6 @@ public final class Copies {
   private Armed leaderPause;
   private VirtualClock.Actor driver;
   private boolean finished;
-  private int pendingRestarts;
   private int dualLeaders;
   private Optional<EventKey> stoppedBy = Optional.empty();
   private Optional<StreamException> endedAsExpected = Optional.empty();
@@ -298,7 +309,8 @@ public final class Copies {
   }
 
   private boolean done() {
-    return (finished || !violations.isEmpty()) && running() == 0 && pendingRestarts == 0 || clock.aborted();
+    // Once finished, a restart still scheduled does nothing.
+    return finished && running() == 0 || clock.aborted();
   }
 
   /** Returns how many copies' threads are known to the scheduler. */
@@ -309,7 +321,7 @@ public final class Copies {
   /** Starts a new run of copy {@code slot} and waits (in real time) until its thread joined the scheduler. */
   private void start(int slot) {
     if (all.size() >= MAX_STARTS) {
-      violations.add("the copies were started " + MAX_STARTS + " times without finishing");
+      violate("the copies were started " + MAX_STARTS + " times without finishing");
       return;
     }
     int incarnation = (int) all.stream().filter(copy -> copy.slot == slot).count();
@@ -324,7 +336,7 @@ public final class Copies {
       long deadline = System.nanoTime() + World.REAL_TIME_GUARD.toNanos();
       while (!copy.joined.await(10, TimeUnit.MILLISECONDS)) {
         if (copy.handle.state().isTerminal() || System.nanoTime() - deadline > 0) {
-          violations.add(copy.name + " never reached the simulation: its thread "
+          violate(copy.name + " never reached the simulation: its thread "
               + (copy.handle.state().isTerminal() ? "ended: " + copy.handle.failure().map(World::describe).orElse("")
                   : "did not call the store within " + World.REAL_TIME_GUARD.toSeconds() + " s of real time"));
           break;
@@ -389,22 +401,22 @@ public final class Copies {
       if (copy.stopAsked && copy.restartAfter != null) {
         restart(copy, copy.restartAfter);
       } else if (!copy.stopAsked) {
-        violations.add(copy.name + " stopped without being asked to");
-        finish();
+        violate(copy.name + " stopped without being asked to");
       }
     } else if (failure.isPresent() && failure.get() instanceof CheckpointStoreFailedException && storeMayFail()) {
       restart(copy, SUPERVISOR_DELAY);
     } else if (failure.isPresent() && failure.get() instanceof HandlerFailedException handlerFailure
         && scenario.policy == ErrorPolicy.STOP && !handlerFailure.removal()) {
       stoppedBy = Optional.of(handlerFailure.key());
+      world.freeze();
       finish();
     } else if (failure.isPresent() && scenario.expectedFailure != null
         && scenario.expectedFailure.isInstance(failure.get())) {
       endedAsExpected = failure;
+      world.freeze();
       finish();
     } else {
-      violations.add(copy.name + " failed: " + failure.map(World::describe).orElse("without a failure"));
-      finish();
+      violate(copy.name + " failed: " + failure.map(World::describe).orElse("without a failure"));
     }
     synchronized (this) {
       byActor.remove(copy.actor);
@@ -421,10 +433,8 @@ public final class Copies {
     if (finished) {
       return;
     }
-    pendingRestarts++;
     copy.restartScheduled = true;
     clock.schedule(after, "restart " + copy.name, () -> {
-      pendingRestarts--;
       if (!finished && slots[copy.slot] == copy) {
         start(copy.slot);
       }
@@ -433,7 +443,6 @@ public final class Copies {
 
   private void changedRole(Copy copy, StreamRole role, long epoch) {
     long now = clock.nanoTime();
-    copy.role = role;
     copy.roles.add(new RoleChange(now, role, epoch));
     if (role == StreamRole.LEADER) {
       for (Copy other : slots) {
@@ -548,6 +557,7 @@ public final class Copies {
       return;
     }
     copy.stopAsked = true;
+    copy.shutDown = true;
     copy.restartAfter = down;
     world.trace.add(copy.name + " is stopped, down for " + down.toMillis() + " ms");
     clock.wake(copy.actor);
@@ -576,10 +586,11 @@ public final class Copies {
   private void paused(Copy copy, Where where, long until) {
     long now = clock.nanoTime();
     copy.lastPauseEnd = Math.max(copy.lastPauseEnd, until);
-    copy.pauses.add(new Pause(now, until, where, copy.role == StreamRole.LEADER));
+    boolean leading = copy.handle.role() == StreamRole.LEADER;
+    copy.pauses.add(new Pause(now, until, where, leading));
     world.trace.add(copy.name + " is paused for " + (until - now) / 1_000_000 + " ms"
         + (where == Where.NOW ? "" : " before its " + (where == Where.COMMIT ? "commit" : "handler call"))
-        + (copy.role == StreamRole.LEADER ? " while it leads" : ""));
+        + (leading ? " while it leads" : ""));
   }
 
   /**
@@ -627,8 +638,9 @@ public final class Copies {
     }
     copy.storeCutUntil = clock.nanoTime() + length.toNanos();
     copy.storeHangs = hang;
+    copy.storeCuts++;
     world.trace.add(copy.name + " is cut off from the store for " + length.toMillis() + " ms"
-        + (hang ? " (its calls hang)" : "") + (copy.role == StreamRole.LEADER ? " while it leads" : ""));
+        + (hang ? " (its calls hang)" : "") + (copy.handle.role() == StreamRole.LEADER ? " while it leads" : ""));
   }
 
   /** Cuts copy {@code slot} off from the nodes for {@code length}: its requests time out, its subscriptions go quiet. */
@@ -638,6 +650,7 @@ public final class Copies {
       return;
     }
     copy.nodesCutUntil = clock.nanoTime() + length.toNanos();
+    copy.nodeCuts++;
     world.trace.add(copy.name + " is cut off from the nodes for " + length.toMillis() + " ms");
   }
 
@@ -658,7 +671,7 @@ public final class Copies {
       world.trace.add(late ? "the catch-up time is over: the copies are stopped" : "the stream caught up: the copies are stopped");
       for (Copy copy : slots) {
         if (copy != null && copy.ended && !copy.restartScheduled) {
-          violations.add(copy.name + " is not running at the end, nor will it start again: it ended " + copy.endState);
+          violate(copy.name + " is not running at the end, nor will it start again: it ended " + copy.endState);
         }
       }
       finish();
@@ -689,7 +702,7 @@ public final class Copies {
 
   /** Returns the copy on whose behalf code runs now, joining a copy's thread on its first call; null for the harness. */
   private Copy calling() {
-    if (clock.self() == null) {
+    if (clock.self() == null && !clock.inEvent()) {
       arrive();
     }
     synchronized (this) {

@@ -285,8 +285,9 @@ public final class VirtualClock implements EngineClock {
       actors.remove(actor);
       wakeAll();
     }
-    self.remove();
+    // The events due run on this thread first, on behalf of their owners, as on any other.
     Actor next = pick(null);
+    self.remove();
     if (next != null) {
       handTo(next);
     }

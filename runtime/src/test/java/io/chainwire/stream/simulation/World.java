@@ -62,6 +62,7 @@ public final class World implements SimulatedStore.World, SimulatedNode.Callers 
   private int runs;
   private int crashes;
   private Copies copies;
+  private boolean frozen;
 
   /** Builds the world of {@code scenario}: its chain with the initial blocks, nodes, store and handler. */
   public World(Scenario scenario) {
@@ -204,6 +205,15 @@ public final class World implements SimulatedStore.World, SimulatedNode.Callers 
     return copies != null && copies.cutOff(caller);
   }
 
+  /**
+   * Stops the chain's activity: the copies of a stream that ended (a handler failure under policy
+   * STOP, an expected failure) take a while to stop, and the chain must not move meanwhile, as it
+   * does not after a single copy ended.
+   */
+  void freeze() {
+    frozen = true;
+  }
+
   void countRun() {
     runs++;
   }
@@ -236,11 +246,19 @@ public final class World implements SimulatedStore.World, SimulatedNode.Callers 
     Duration blockTime = scenario.blockTime;
     for (int i = 1; i <= scenario.activityBlocks; i++) {
       long jitter = random.nextLong(blockTime.toNanos() / 4 + 1);
-      clock.scheduleAt(blockTime.toNanos() * i - jitter, "mine", this::mine);
+      clock.scheduleAt(blockTime.toNanos() * i - jitter, "mine", () -> {
+        if (!frozen) {
+          mine();
+        }
+      });
     }
     for (int i = 0; i < scenario.reorgs; i++) {
       int depth = 1 + random.nextInt(scenario.maxReorgDepth);
-      clock.scheduleAt(randomTime(), "reorg", () -> reorg(depth));
+      clock.scheduleAt(randomTime(), "reorg", () -> {
+        if (!frozen) {
+          reorg(depth);
+        }
+      });
     }
     for (int i = 0; i < scenario.lagEpisodes; i++) {
       SimulatedNode node = nodes.get(random.nextInt(nodes.size()));
