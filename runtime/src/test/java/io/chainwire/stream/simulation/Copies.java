@@ -40,8 +40,9 @@ import java.util.concurrent.TimeUnit;
  * copies can get wrong: leases and commits (the store's epoch only grows, each epoch's commits come
  * from one copy, every commit is under the stream's current epoch, none of handler calls made after
  * a takeover), handler calls after a lease lapsed by the store's clock (counted; never by a copy that
- * was not paused since its last renewal, which stops before), and that every copy that was not
- * killed or stopped still runs at the end.
+ * was not paused since its last renewal, which stops before), no takeover while another copy, not
+ * paused, still says it leads, and that every copy that was not killed or stopped still runs at the
+ * end.
  */
 public final class Copies {
   private static final Duration SUPERVISOR_DELAY = Duration.ofSeconds(5);
