@@ -57,6 +57,8 @@ public interface UnitOfWork extends AutoCloseable {
    *
    * @throws IllegalArgumentException if a delivered log is not a log of {@code block}, or the logs
    *     are not in ascending log-index order
+   * @throws FencedException if the unit of work was begun under a lease and finds the checkpoint
+   *     moved since (another copy took over and committed): it is stale, and can only be closed
    * @throws CheckpointException if the block is not above the last handled block, if it is the
    *     next block but its parent hash is not the last handled block's hash (the chain
    *     reorganised: roll back first), or if the store fails
@@ -78,6 +80,8 @@ public interface UnitOfWork extends AutoCloseable {
    * still on the chain: handled blocks above it and their delivered logs are forgotten, it becomes
    * the last handled block, and dead letters above it are marked {@link DeadLetter#orphaned() orphaned}.
    *
+   * @throws FencedException if the unit of work was begun under a lease and finds the checkpoint
+   *     moved since (another copy took over and committed): it is stale, and can only be closed
    * @throws CheckpointException if the stream has no checkpoint, if the fork point is above the
    *     last handled block, if the stored block at that number has another hash, or if the store
    *     fails

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,10 @@ class PostgresCheckpointStoreTest extends TransactionalStoreContract {
         }
 
         insertTransfer(late, 5, 0);
-        late.markHandled(A.block(5));
-        assertThrows(FencedException.class, late::commit);
+        assertThrows(FencedException.class, () -> {
+          late.markHandled(A.block(5));
+          late.commit();
+        });
       }
     }
     assertEquals(List.of("1/0"), committedTransfers());
@@ -115,6 +118,49 @@ class PostgresCheckpointStoreTest extends TransactionalStoreContract {
     } finally {
       pool.shutdownNow();
       LocalPostgres.dropSchema(empty);
+    }
+  }
+
+  @Test
+  void aStaleCopyRecordingTheBlockTheNewLeaderCommittedIsFencedRatherThanFailed() throws SQLException {
+    afterATakeover(List.of(A.block(1)), newLeader -> newLeader.markHandled(A.block(2)), late -> {
+      // At read committed, copy-1 now sees block 2 handled: a stale writer, not a broken checkpoint.
+      FencedException refused = assertThrows(FencedException.class, () -> late.markHandled(A.block(2)));
+      assertTrue(refused.getMessage().endsWith(": it began under lease epoch 1 on " + A.block(1)
+          + ", but the stream's lease epoch is 2 and its last handled block " + A.block(2)), refused.getMessage());
+    });
+    assertEquals(List.of("1", "2"), committedBlocks());
+  }
+
+  @Test
+  void aStaleCopyRollingBackAboveWhatTheNewLeaderLeftIsFencedRatherThanFailed() throws SQLException {
+    afterATakeover(List.of(A.block(1), A.block(2), A.block(3)), newLeader -> newLeader.rollbackTo(A.block(1)),
+        late -> assertThrows(FencedException.class, () -> late.rollbackTo(A.block(2))));
+    assertEquals(List.of("1"), committedBlocks());
+  }
+
+  /**
+   * Has copy-1 handle {@code handled} under its lease and begin a unit of work on them, then pause
+   * in the middle of it (after its handler calls) while copy-2 takes over (the release stands in for
+   * the expiry) and commits what {@code newLeader} does; then copy-1's unit does {@code staleCopy}.
+   */
+  private void afterATakeover(List<BlockRef> handled, Consumer<UnitOfWork> newLeader, Consumer<UnitOfWork> staleCopy) {
+    try (CheckpointStore otherCopy = open(tablePrefix, 128)) {
+      Lease stale = store.acquireLease(stream, "copy-1", Duration.ofMinutes(1)).orElseThrow();
+      try (UnitOfWork work = store.begin(stale, Optional.empty())) {
+        handled.forEach(work::markHandled);
+        work.commit();
+      }
+      Optional<BlockRef> head = Optional.of(handled.get(handled.size() - 1));
+      try (UnitOfWork late = store.begin(stale, head)) {
+        store.releaseLease(stale);
+        Lease current = otherCopy.acquireLease(stream, "copy-2", Duration.ofMinutes(1)).orElseThrow();
+        try (UnitOfWork work = otherCopy.begin(current, head)) {
+          newLeader.accept(work);
+          work.commit();
+        }
+        staleCopy.accept(late);
+      }
     }
   }
 

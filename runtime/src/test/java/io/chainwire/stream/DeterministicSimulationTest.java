@@ -1,12 +1,9 @@
 package io.chainwire.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.chainwire.stream.simulation.Scenario;
 import io.chainwire.stream.simulation.SimulationResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -28,25 +25,8 @@ class DeterministicSimulationTest {
 
   @Test
   void everySeedKeepsTheOraclesPromises() {
-    String single = System.getProperty("chainwire.simulation.seed");
-    boolean alone = single != null && !single.isBlank();
-    long[] seeds = alone
-        ? new long[] {Long.parseLong(single.strip())}
-        : LongStream.range(0, Long.getLong("chainwire.simulation.seeds", DEFAULT_SEEDS)).toArray();
-    List<String> violations = new ArrayList<>();
-    long start = System.nanoTime();
-    for (long seed : seeds) {
-      SimulationResult result = Simulation.run(Scenario.fromSeed(seed));
-      if (alone || Boolean.getBoolean("chainwire.simulation.verbose")) {
-        System.out.println(result.summary());
-      }
-      result.violation().ifPresent(violations::add);
-    }
-    System.out.printf("%d simulation seeds in %d ms: %d violations%n",
-        seeds.length, (System.nanoTime() - start) / 1_000_000, violations.size());
-    if (!violations.isEmpty()) {
-      fail(violations.size() + " of " + seeds.length + " seeds broke the oracle; the first:\n" + violations.get(0));
-    }
+    SimulationAssertions.assertEverySeedHolds("chainwire.simulation", DEFAULT_SEEDS, Scenario::fromSeed,
+        result -> { }, () -> "");
   }
 
   @Test
@@ -61,13 +41,7 @@ class DeterministicSimulationTest {
         .toList();
     assertEquals(3, busy.size(), "seeds with crashes and reorganisations among the first hundred: " + busy);
     for (long seed : busy) {
-      SimulationResult first = Simulation.run(Scenario.fromSeed(seed));
-      SimulationResult second = Simulation.run(Scenario.fromSeed(seed));
-      assertEquals(first.lastEntries(), second.lastEntries(), "seed " + seed);
-      assertEquals(first.traceEntries(), second.traceEntries(), "seed " + seed);
-      assertEquals(first.traceDigest(), second.traceDigest(), "seed " + seed);
-      assertEquals(first.journal(), second.journal(), "seed " + seed);
-      assertEquals(first.violation(), second.violation(), "seed " + seed);
+      SimulationAssertions.assertReplaysExactly(seed, Scenario::fromSeed);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.chainwire.stream;
 
+import io.chainwire.handler.EventDispatcher;
+import io.chainwire.stream.internal.Environment;
 import io.chainwire.stream.simulation.Scenario;
 import io.chainwire.stream.simulation.SimulatedChain;
 import io.chainwire.stream.simulation.SimulationResult;
@@ -13,16 +15,26 @@ import io.chainwire.stream.simulation.World;
 public final class Simulation {
   private Simulation() {}
 
-  /** Runs {@code scenario} and returns how it went. */
+  /** Runs {@code scenario} and returns how it went: with several copies, all of them together. */
   public static SimulationResult run(Scenario scenario) {
     World world = new World(scenario);
+    if (scenario.copies > 1) {
+      return world.simulateCopies(copy -> builder(scenario, world, copy.handler(), copy.metrics(), copy.environment())
+          .build().start());
+    }
+    EventStream stream = builder(scenario, world, world.handler, world.metrics(), world.environment()).build();
+    return world.simulate(stream::start);
+  }
+
+  private static EventStream.Builder builder(Scenario scenario, World world, EventDispatcher handler,
+      StreamMetrics metrics, Environment environment) {
     EventStream.Builder builder = EventStream.builder()
         .id(World.STREAM.value())
         .addresses(SimulatedChain.WATCHED)
         .fromBlock(scenario.fromBlock)
         .confirmations(scenario.confirmations)
         .checkpointStore(world.store)
-        .handler(world.handler)
+        .handler(handler)
         .errorPolicy(scenario.policy)
         .pollInterval(scenario.pollInterval)
         .headTimeout(scenario.headTimeout)
@@ -30,16 +42,17 @@ public final class Simulation {
         .concurrency(scenario.concurrency)
         .verifyBackfill(scenario.verifyBackfill)
         .requestTimeout(scenario.requestTimeout)
+        .startupTimeout(scenario.startupTimeout)
         .retryBackoff(scenario.initialBackoff, scenario.maxBackoff)
         .attemptsPerEndpoint(scenario.attemptsPerEndpoint)
         .handlerAttempts(scenario.handlerAttempts)
-        .metrics(world.metrics())
-        .environment(world.environment());
+        .lease(scenario.leaseDuration, scenario.leaseRenewal)
+        .metrics(metrics)
+        .environment(environment);
     world.endpoints().forEach(builder::endpoint);
     if (scenario.chainIdConfigured) {
       builder.chainId(scenario.chainId);
     }
-    EventStream stream = builder.build();
-    return world.simulate(stream::start);
+    return builder;
   }
 }

@@ -152,6 +152,7 @@ final class SqlUnitOfWork implements UnitOfWork {
     requireOpen();
     List<RawLog> checked = CheckpointRules.requireDelivered(block, delivered);
     Optional<BlockRef> head = sql("read the last handled block", c -> schema.blocks().head(c, stream));
+    requireUnmoved(head);
     CheckpointRules.requireNext(stream, head, block, location);
     sql(
         "record " + block + " as handled",
@@ -168,6 +169,7 @@ final class SqlUnitOfWork implements UnitOfWork {
     Objects.requireNonNull(forkPoint, "forkPoint");
     requireOpen();
     Optional<BlockRef> head = sql("read the last handled block", c -> schema.blocks().head(c, stream));
+    requireUnmoved(head);
     Optional<BlockRef> stored =
         sql("read the handled block at the fork point", c -> schema.blocks().at(c, stream, forkPoint.number()));
     CheckpointRules.requireForkPoint(stream, head, stored, forkPoint, location);
@@ -182,6 +184,25 @@ final class SqlUnitOfWork implements UnitOfWork {
           return null;
         });
     newHead = forkPoint;
+  }
+
+  /**
+   * Refuses, as its commit would, a unit of work under a lease that finds the checkpoint moved
+   * from where it left it ({@code head}, read in its transaction): another copy took over and
+   * committed meanwhile, so the checkpoint's rules say nothing about this one, which is stale.
+   */
+  private void requireUnmoved(Optional<BlockRef> head) {
+    if (fence == null) {
+      return;
+    }
+    Optional<BlockRef> expected = newHead != null ? Optional.of(newHead) : fence.base();
+    boolean same = head.isPresent() == expected.isPresent() && (head.isEmpty()
+        || head.get().number() == expected.get().number() && head.get().hash().equals(expected.get().hash()));
+    if (!same) {
+      FencedException refused = sql("read the lease", c -> schema.streams().fenced(c, fence.lease(), fence.base(), location));
+      state = State.FAILED;
+      throw refused;
+    }
   }
 
   @Override

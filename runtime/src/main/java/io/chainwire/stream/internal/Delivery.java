@@ -38,9 +38,6 @@ import org.slf4j.Logger;
 public final class Delivery {
   private static final Logger LOG = StreamLoggers.HANDLERS;
 
-  /** Handler calls between two checks that the lease can still be proven. */
-  static final int LEASE_CHECK_EVERY = 64;
-
   private final StreamId stream;
   private final CheckpointStore store;
   private final Leadership leadership;
@@ -57,7 +54,6 @@ public final class Delivery {
   private Optional<BlockRef> head;
   private StreamRecord recorded;
   private StreamRecord toRecord;
-  private int callsSinceLeaseCheck;
 
   /**
    * Creates the delivery of {@code stream} to {@code dispatchers}, committing to {@code store} on
@@ -196,7 +192,6 @@ public final class Delivery {
   /** Begins a unit of work under the lease, on the head the last one left. */
   private UnitOfWork begin() {
     Lease lease = leadership.require();
-    callsSinceLeaseCheck = 0;
     return fencing ? store.begin(lease, head) : store.begin(stream);
   }
 
@@ -216,12 +211,11 @@ public final class Delivery {
 
   private void deliver(UnitOfWork work, RawLog log, boolean removal) {
     DeliveryContext context = new DeliveryContext(log, removal, work);
-    if (++callsSinceLeaseCheck >= LEASE_CHECK_EVERY) {
-      leadership.require();
-      callsSinceLeaseCheck = 0;
-    }
     for (EventDispatcher dispatcher : dispatchers) {
       for (int attempt = 1; ; attempt++) {
+        // Before every call, as time may have passed since the last check: the unit of work waited
+        // to begin (a store that hangs), a retry waited out its backoff, a handler was slow.
+        leadership.require();
         try {
           work.attempt(() -> call(dispatcher, log, context));
           break;

@@ -9,7 +9,6 @@ import io.chainwire.stream.StreamRole;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -29,7 +28,6 @@ final class Leadership implements AutoCloseable {
   private final Duration renewEvery;
   private final EngineClock clock;
   private final StreamMetrics metrics;
-  private final Consumer<Optional<Lease>> observer;
   // The lease held, and until when (on the clock) it can be proven; null when standing by.
   private volatile Grant grant;
   private EngineClock.Cancellable keeper;
@@ -43,8 +41,7 @@ final class Leadership implements AutoCloseable {
       Duration duration,
       Duration renewEvery,
       EngineClock clock,
-      StreamMetrics metrics,
-      Consumer<Optional<Lease>> observer) {
+      StreamMetrics metrics) {
     this.stream = Objects.requireNonNull(stream, "stream");
     this.store = Objects.requireNonNull(store, "store");
     this.holder = Objects.requireNonNull(holder, "holder");
@@ -52,7 +49,6 @@ final class Leadership implements AutoCloseable {
     this.renewEvery = Objects.requireNonNull(renewEvery, "renewEvery");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /** Returns this copy's name as the store knows it. */
@@ -83,7 +79,6 @@ final class Leadership implements AutoCloseable {
     if (changed) {
       LOG.info("stream '{}': {} leads, lease epoch {}", stream, holder, taken.epoch());
       metrics.roleChanged(StreamRole.LEADER, taken.epoch());
-      observer.accept(Optional.of(taken));
     }
     return true;
   }
@@ -103,6 +98,16 @@ final class Leadership implements AutoCloseable {
           + ") in time; it stops delivering before the lease can expire");
     }
     return held.lease();
+  }
+
+  /**
+   * Returns the lease if this copy can prove it holds it now: what the stream's handle reports, so
+   * that a copy that cannot renew (cut off from the store, or told another copy took over) says it
+   * stands by as soon as it can no longer deliver, not when it next tries to.
+   */
+  Optional<Lease> proven() {
+    Grant held = grant;
+    return held == null || clock.nanoTime() - held.validUntil() >= 0 ? Optional.empty() : Optional.of(held.lease());
   }
 
   /**
@@ -132,7 +137,6 @@ final class Leadership implements AutoCloseable {
   private void stoodBy(Lease was, String reason) {
     LOG.info("stream '{}': {} stands by: {}", stream, holder, reason);
     metrics.roleChanged(StreamRole.STANDBY, was.epoch());
-    observer.accept(Optional.empty());
   }
 
   /** Gives the lease up, so a standby takes over at once; for a clean shutdown. */
@@ -156,7 +160,6 @@ final class Leadership implements AutoCloseable {
     }
     // A stopped copy leads no more, whether or not the store heard of it.
     metrics.roleChanged(StreamRole.STANDBY, was.epoch());
-    observer.accept(Optional.empty());
   }
 
   private void renew() {

@@ -44,7 +44,7 @@ public final class StreamRun implements StreamHandle {
   private final Thread thread;
   private StreamState state = StreamState.STARTING;
   private volatile BlockRef lastHandled;
-  private volatile Lease lease;
+  private volatile Leadership leadership;
   private volatile boolean nodesAnswered;
   private volatile boolean storeReached;
   private volatile List<Endpoint> endpoints = List.of();
@@ -82,7 +82,7 @@ public final class StreamRun implements StreamHandle {
 
   @Override
   public StreamRole role() {
-    return lease == null ? StreamRole.STANDBY : StreamRole.LEADER;
+    return lease().isPresent() ? StreamRole.LEADER : StreamRole.STANDBY;
   }
 
   @Override
@@ -92,8 +92,13 @@ public final class StreamRun implements StreamHandle {
 
   @Override
   public OptionalLong epoch() {
-    Lease held = lease;
-    return held == null ? OptionalLong.empty() : OptionalLong.of(held.epoch());
+    return lease().map(held -> OptionalLong.of(held.epoch())).orElse(OptionalLong.empty());
+  }
+
+  /** Returns the lease while this copy can prove it holds it. */
+  private Optional<Lease> lease() {
+    Leadership held = leadership;
+    return held == null ? Optional.empty() : held.proven();
   }
 
   @Override
@@ -182,7 +187,8 @@ public final class StreamRun implements StreamHandle {
       }
       fetchers = environment.fetchers().apply(settings.id().value(), settings.concurrency());
       leadership = new Leadership(settings.id(), store, holder(), settings.leaseDuration(), settings.leaseRenewal(),
-          environment.clock(), settings.metrics(), this::leading);
+          environment.clock(), settings.metrics());
+      this.leadership = leadership;
       CheckpointStore committing = store;
       HeadSubscription heads = subscription;
       ExecutorService fetching = fetchers;
@@ -246,10 +252,6 @@ public final class StreamRun implements StreamHandle {
       host = "unknown-host";
     }
     return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private void leading(Optional<Lease> lease) {
-    this.lease = lease.orElse(null);
   }
 
   private StreamState fail(StreamException e) {

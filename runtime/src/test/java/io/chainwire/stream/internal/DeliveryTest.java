@@ -49,7 +49,7 @@ class DeliveryTest {
   };
   private final UndecodableLogs undecodable = new UndecodableLogs();
   private final Leadership leadership = new Leadership(STREAM, store, "test", Duration.ofMinutes(1),
-      Duration.ofSeconds(20), EngineClock.SYSTEM, StreamMetrics.NONE, lease -> { });
+      Duration.ofSeconds(20), EngineClock.SYSTEM, StreamMetrics.NONE);
 
   private static BlockRef block(long number) {
     return new BlockRef(number, Hash.keccak256("block " + number), Hash.keccak256("block " + (number - 1)));

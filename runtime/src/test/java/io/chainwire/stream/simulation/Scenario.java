@@ -57,6 +57,7 @@ public final class Scenario {
   public Duration pollInterval = Duration.ofSeconds(2);
   public Duration headTimeout = Duration.ofSeconds(30);
   public Duration requestTimeout = Duration.ofSeconds(10);
+  public Duration startupTimeout = Duration.ofSeconds(30);
   public Duration initialBackoff = Duration.ofMillis(250);
   public Duration maxBackoff = Duration.ofSeconds(10);
   public int attemptsPerEndpoint = 3;
@@ -71,10 +72,24 @@ public final class Scenario {
   public int storeOutages;
   public Duration maxOutage = Duration.ofMinutes(1);
 
-  // Crashes and restarts, at random times of the activity.
+  // Crashes and restarts, at random times of the activity: with several copies, a kill of one copy
+  // (the leader or another) and a clean shutdown of the leader, each started again after a downtime.
   public int crashes;
   public int restarts;
   public Duration maxDowntime = Duration.ofMinutes(3);
+
+  // Copies of the stream (see Copies): with two or more, they share the store and take turns through the lease.
+  public int copies = 1;
+  public Duration leaseDuration = Duration.ofSeconds(10);
+  public Duration leaseRenewal = Duration.ofSeconds(3);
+  /** Pauses of a copy (SIGSTOP) at random times: where it waits, at one of its next handler calls, or before a commit. */
+  public int pauses;
+  public Duration maxPause = Duration.ofSeconds(30);
+  /** Partitions of a copy from the store (its calls fail, or hang first) at random times. */
+  public int storePartitions;
+  /** Partitions of a copy from the nodes (its requests time out, its subscriptions go quiet) at random times. */
+  public int nodePartitions;
+  public Duration maxPartition = Duration.ofSeconds(30);
 
   /**
    * The failure that ends the stream as it should (a reorganisation too deep to roll back), or null:
@@ -170,6 +185,41 @@ public final class Scenario {
     return s;
   }
 
+  /**
+   * Returns the mix of copies for {@code seed}: the default mix of {@link #fromSeed} (the same
+   * chain, nodes, faults and handler), run by two or three copies sharing the store, with a lease
+   * of 2, 10 or 30 seconds, pauses longer than the lease (where a copy waits, in the middle of a
+   * unit of work, or before its commit), partitions from the store and from the nodes, kills and
+   * clean shutdowns of copies.
+   */
+  public static Scenario copiesFromSeed(long seed) {
+    Scenario s = fromSeed(seed);
+    Random random = new Random(seed * 0x2545F4914F6CDD1DL + 11);
+    s.copies = 2 + random.nextInt(2);
+    switch (random.nextInt(3)) {
+      case 0 -> {
+        s.leaseDuration = Duration.ofSeconds(2);
+        s.leaseRenewal = Duration.ofMillis(500);
+      }
+      case 1 -> {
+        s.leaseDuration = Duration.ofSeconds(10);
+        s.leaseRenewal = Duration.ofSeconds(3);
+      }
+      default -> {
+        s.leaseDuration = Duration.ofSeconds(30);
+        s.leaseRenewal = Duration.ofSeconds(8);
+      }
+    }
+    s.pauses = random.nextInt(5);
+    s.maxPause = s.leaseDuration.multipliedBy(3);
+    s.storePartitions = random.nextInt(3);
+    s.nodePartitions = random.nextInt(2);
+    s.maxPartition = s.leaseDuration.multipliedBy(3);
+    // A copy started again probes its node more than once before it gives up, even with 30 s request timeouts.
+    s.startupTimeout = Duration.ofMinutes(2);
+    return s;
+  }
+
   private static Duration shortest(Duration a, Duration b) {
     Duration floor = Duration.ofMillis(100);
     Duration shorter = a.compareTo(b) <= 0 ? a : b;
@@ -192,6 +242,8 @@ public final class Scenario {
         + (finalityDistance < 0 ? " without finality" : ", finalized " + finalityDistance + " behind")
         + ", " + reorgs + " reorgs up to " + maxReorgDepth + " deep, nodes [" + nodesText + "], "
         + confirmations + " confirmations, policy " + policy + ", fromBlock " + fromBlock + ", window " + recentBlocks
-        + ", " + crashes + " crashes, " + restarts + " restarts, " + storeOutages + " store outages";
+        + ", " + crashes + " crashes, " + restarts + " restarts, " + storeOutages + " store outages"
+        + (copies < 2 ? "" : ", " + copies + " copies with a lease of " + leaseDuration.toMillis() + " ms, " + pauses
+            + " pauses, " + storePartitions + " store partitions, " + nodePartitions + " node partitions");
   }
 }

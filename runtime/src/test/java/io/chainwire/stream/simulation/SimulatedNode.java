@@ -49,18 +49,39 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
   private final Set<RawLog> markedRemoved = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Faults faults;
   private final Trace trace;
-  private final Runnable crashCheck;
+  private final Callers callers;
   private final List<Subscriber> subscribers = new ArrayList<>();
   private int subscriptions;
   private long requests;
 
+  /** What a node knows of the processes that call it: whether they are alive, and which copy calls. */
+  public interface Callers {
+    /** Throws while the calling process is dead. */
+    void checkAlive();
+
+    /** Returns the calling copy's number (0 with a single copy). */
+    default int caller() {
+      return 0;
+    }
+
+    /** Returns true if copy {@code caller} cannot reach the nodes now (a partition). */
+    default boolean cutOff(int caller) {
+      return false;
+    }
+
+    /** Returns the calling copy's name, to begin its trace entries with ("" with a single copy). */
+    default String label() {
+      return "";
+    }
+  }
+
   /**
    * Creates the node.
    *
-   * @param crashCheck runs before each request: throws while the simulated process is dead
+   * @param callers runs before each request (throws while the calling process is dead) and says who calls
    */
   public SimulatedNode(String name, RpcEndpoint endpoint, SimulatedChain chain, VirtualClock clock, Random random,
-      Faults faults, Trace trace, Runnable crashCheck) {
+      Faults faults, Trace trace, Callers callers) {
     this.name = Objects.requireNonNull(name, "name");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.chain = Objects.requireNonNull(chain, "chain");
@@ -68,7 +89,7 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
     this.random = Objects.requireNonNull(random, "random");
     this.faults = Objects.requireNonNull(faults, "faults");
     this.trace = Objects.requireNonNull(trace, "trace");
-    this.crashCheck = Objects.requireNonNull(crashCheck, "crashCheck");
+    this.callers = Objects.requireNonNull(callers, "callers");
     chain.onNewHead(this::headChanged);
   }
 
@@ -104,32 +125,37 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
 
   @Override
   public byte[] exchange(byte[] request, Duration timeout) {
-    crashCheck.run();
+    callers.checkAlive();
     requests++;
     Object parsed = JsonValues.parse(request);
-    String asked = describe(parsed);
+    String asked = callers.label() + name + " " + describe(parsed);
+    if (callers.cutOff(callers.caller())) {
+      clock.advance(timeout);
+      trace.add(asked + " -> no answer (cut off)");
+      throw TransportFailure.timeout();
+    }
     Duration latency = Duration.ofMillis(random.nextInt(faults.maxLatencyMillis + 1));
     clock.advance(latency);
     if (faults.silent || random.nextDouble() < faults.timeouts) {
       clock.advance(timeout.minus(latency).isNegative() ? Duration.ZERO : timeout.minus(latency));
-      trace.add(name + " " + asked + " -> timeout");
+      trace.add(asked + " -> timeout");
       throw TransportFailure.timeout();
     }
     if (random.nextDouble() < faults.rateLimits) {
       String retryAfter = faults.absurdRetryAfter
           ? "999999999"
           : Integer.toString(random.nextInt(faults.retryAfterSeconds + 1));
-      trace.add(name + " " + asked + " -> 429 retry-after " + retryAfter);
+      trace.add(asked + " -> 429 retry-after " + retryAfter);
       throw TransportFailure.status(429, retryAfter,
           "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":429,\"message\":\"Too Many Requests\"}}");
     }
     if (random.nextDouble() < faults.serverErrors) {
       int status = random.nextBoolean() ? 502 : 503;
-      trace.add(name + " " + asked + " -> " + status);
+      trace.add(asked + " -> " + status);
       throw TransportFailure.status(status, null, "upstream connect error or disconnect/reset before headers");
     }
     if (random.nextDouble() < faults.ioErrors) {
-      trace.add(name + " " + asked + " -> connection reset");
+      trace.add(asked + " -> connection reset");
       throw TransportFailure.io("IOException: connection reset");
     }
     Exchange exchange = new Exchange();
@@ -155,10 +181,10 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
       body = write(generator -> writeEnvelope(generator, id(parsed), answer));
     }
     if (faults.oversizedAbove > 0 && exchange.logs > faults.oversizedAbove) {
-      trace.add(name + " " + asked + " -> oversized (" + exchange.logs + " logs)");
+      trace.add(asked + " -> oversized (" + exchange.logs + " logs)");
       throw TransportFailure.oversized();
     }
-    trace.add(name + " " + asked + " -> " + String.join(", ", exchange.summaries));
+    trace.add(asked + " -> " + String.join(", ", exchange.summaries));
     return body;
   }
 
@@ -522,15 +548,16 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
    * failed as the faults decide.
    */
   public CompletableFuture<NodeConnector.HeadFeed> subscribe(NewHeadsListener listener) {
-    crashCheck.run();
-    if (faults.silent || random.nextDouble() < faults.subscribeFailures) {
-      trace.add(name + " eth_subscribe(newHeads) -> cannot connect");
+    callers.checkAlive();
+    int caller = callers.caller();
+    if (callers.cutOff(caller) || faults.silent || random.nextDouble() < faults.subscribeFailures) {
+      trace.add(callers.label() + name + " eth_subscribe(newHeads) -> cannot connect");
       return CompletableFuture.failedFuture(
           new RpcTransportException("connect", endpoint, "cannot connect: ConnectException: connection refused", null));
     }
-    Subscriber subscriber = new Subscriber("0x" + Integer.toHexString(++subscriptions), listener);
+    Subscriber subscriber = new Subscriber("0x" + Integer.toHexString(++subscriptions), listener, caller);
     subscribers.add(subscriber);
-    trace.add(name + " eth_subscribe(newHeads) -> " + subscriber.id);
+    trace.add(callers.label() + name + " eth_subscribe(newHeads) -> " + subscriber.id);
     return CompletableFuture.completedFuture(() -> {
       if (subscribers.remove(subscriber)) {
         listener.onClose();
@@ -548,15 +575,17 @@ public final class SimulatedNode implements InProcessRpcClient.Transport {
   private final class Subscriber {
     final String id;
     final NewHeadsListener listener;
+    final int caller;
     Hash lastSent;
 
-    Subscriber(String id, NewHeadsListener listener) {
+    Subscriber(String id, NewHeadsListener listener, int caller) {
       this.id = id;
       this.listener = listener;
+      this.caller = caller;
     }
 
     void push() {
-      if (faults.subscriptionSilent) {
+      if (faults.subscriptionSilent || callers.cutOff(caller)) {
         return;
       }
       if (random.nextDouble() < faults.subscriptionDrops) {

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param handlerCalls how many times the handler was called
  * @param virtualTime how much virtual time passed
  * @param realTime how long the simulation took
+ * @param copies what the copies did, when several ran
  */
 public record SimulationResult(long seed, Optional<String> violation, Optional<StreamException> expectedFailure,
     long traceDigest, long traceEntries,
     List<String> lastEntries, List<Effect> journal, int runs, int crashes, int reorgs, long handlerCalls,
-    Duration virtualTime, Duration realTime) {
+    Duration virtualTime, Duration realTime, Optional<Copies.Report> copies) {
 
   /** Returns how many removals the store committed. */
   public long removals() {
@@ -38,6 +39,7 @@ public record SimulationResult(long seed, Optional<String> violation, Optional<S
     return "seed " + seed + ": " + (violation.isEmpty() ? "ok" : "VIOLATION") + ", " + runs + " runs, " + crashes
         + " crashes, " + reorgs + " reorgs, " + handlerCalls + " handler calls, " + traceEntries + " trace entries (digest "
         + Long.toHexString(traceDigest) + "), "
-        + virtualTime.toSeconds() + " s virtual, " + realTime.toMillis() + " ms real";
+        + virtualTime.toSeconds() + " s virtual, " + realTime.toMillis() + " ms real"
+        + copies.map(report -> "; " + report.summary()).orElse("");
   }
 }

@@ -28,9 +28,10 @@ import java.util.function.Supplier;
  * them. {@link #simulate} schedules the scenario's activity on the clock, then starts the stream,
  * waits for each run to end (the test thread only waits: the runs' own thread moves the clock),
  * restarts it from the checkpoint after a crash, a planned stop or a store failure, and finally
- * asks the {@link Oracle}. A run is a function of the scenario's seed.
+ * asks the {@link Oracle}. A run is a function of the scenario's seed. With several copies of the
+ * stream ({@link Scenario#copies}), {@link #simulateCopies} runs them together through {@link Copies}.
  */
-public final class World implements SimulatedStore.World {
+public final class World implements SimulatedStore.World, SimulatedNode.Callers {
   /** The stream's id in the store. */
   public static final StreamId STREAM = StreamId.of("simulation");
   /** How long a run may take in real time before the simulation calls it spinning. */
@@ -60,6 +61,8 @@ public final class World implements SimulatedStore.World {
   private Duration downtime;
   private int runs;
   private int crashes;
+  private Copies copies;
+  private boolean frozen;
 
   /** Builds the world of {@code scenario}: its chain with the initial blocks, nodes, store and handler. */
   public World(Scenario scenario) {
@@ -83,7 +86,7 @@ public final class World implements SimulatedStore.World {
           RpcEndpoint.of((socket ? "ws" : "http") + "://node" + i + ".simulation:" + (socket ? 8546 : 8545));
       SimulatedChain served = i == scenario.foreignNode ? otherChain : chain;
       nodes.add(new SimulatedNode("node" + i, endpoint, served, clock, new Random(random.nextLong()),
-          scenario.nodes.get(i), trace, this::checkAlive));
+          scenario.nodes.get(i), trace, this));
     }
     this.connector = new SimulatedConnector(nodes, clock);
     this.store = new SimulatedStore(scenario.recentBlocks, clock, new Random(random.nextLong()), trace, this);
@@ -96,8 +99,21 @@ public final class World implements SimulatedStore.World {
 
   /** Returns the environment the stream runs in: the virtual clock, the nodes, seeded jitter, inline fetches. */
   public Environment environment() {
-    return new Environment(clock, connector, new Random(scenario.seed * 31 + 7),
+    return environment(0);
+  }
+
+  /** Returns an environment as {@link #environment()} does, with jitter seeded also by {@code salt}. */
+  Environment environment(long salt) {
+    return new Environment(clock, connector, new Random(scenario.seed * 31 + 7 + salt),
         (stream, threads) -> new InlineExecutor());
+  }
+
+  /** Returns the copies of the stream, while {@link #simulateCopies} runs them. */
+  public Copies copies() {
+    if (copies == null) {
+      throw new IllegalStateException("the simulation runs a single copy of the stream");
+    }
+    return copies;
   }
 
   /** Returns the metrics the stream reports to: they write the engine's decisions to the trace. */
@@ -114,13 +130,18 @@ public final class World implements SimulatedStore.World {
 
   @Override
   public void checkAlive() {
-    if (dead) {
+    if (copies != null) {
+      copies.checkAlive();
+    } else if (dead) {
       throw new SimulatedCrash("(the process is dead)");
     }
   }
 
   @Override
   public SimulatedCrash crash(String where) {
+    if (copies != null) {
+      return copies.crash(where);
+    }
     dead = true;
     crashes++;
     trace.add("the process dies " + where);
@@ -129,6 +150,10 @@ public final class World implements SimulatedStore.World {
 
   @Override
   public void beforeLoad() {
+    if (copies != null) {
+      copies.beforeLoad();
+      return;
+    }
     try {
       if (!started.await(REAL_TIME_GUARD.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException("the simulation did not hand over the stream's handle");
@@ -137,6 +162,64 @@ public final class World implements SimulatedStore.World {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  @Override
+  public boolean reaches(String what) {
+    return copies == null || copies.reaches(what);
+  }
+
+  @Override
+  public void beforeHandlerCall() {
+    if (copies != null) {
+      copies.beforeHandlerCall();
+    }
+  }
+
+  @Override
+  public void handlerCall(SimulatedStore.LeaseStanding standing) {
+    if (copies != null) {
+      copies.handlerCall(standing);
+    }
+  }
+
+  @Override
+  public void beforeCommit() {
+    if (copies != null) {
+      copies.beforeCommit();
+    }
+  }
+
+  @Override
+  public int caller() {
+    return copies == null ? 0 : copies.caller();
+  }
+
+  @Override
+  public String label() {
+    return copies == null ? "" : copies.label();
+  }
+
+  @Override
+  public boolean cutOff(int caller) {
+    return copies != null && copies.cutOff(caller);
+  }
+
+  /**
+   * Stops the chain's activity: the copies of a stream that ended (a handler failure under policy
+   * STOP, an expected failure) take a while to stop, and the chain must not move meanwhile, as it
+   * does not after a single copy ended.
+   */
+  void freeze() {
+    frozen = true;
+  }
+
+  void countRun() {
+    runs++;
+  }
+
+  void countCrash() {
+    crashes++;
   }
 
   /** Kills the running stream, if one runs, and keeps it down for {@code down}; on the stream's thread. */
@@ -163,11 +246,19 @@ public final class World implements SimulatedStore.World {
     Duration blockTime = scenario.blockTime;
     for (int i = 1; i <= scenario.activityBlocks; i++) {
       long jitter = random.nextLong(blockTime.toNanos() / 4 + 1);
-      clock.scheduleAt(blockTime.toNanos() * i - jitter, "mine", this::mine);
+      clock.scheduleAt(blockTime.toNanos() * i - jitter, "mine", () -> {
+        if (!frozen) {
+          mine();
+        }
+      });
     }
     for (int i = 0; i < scenario.reorgs; i++) {
       int depth = 1 + random.nextInt(scenario.maxReorgDepth);
-      clock.scheduleAt(randomTime(), "reorg", () -> reorg(depth));
+      clock.scheduleAt(randomTime(), "reorg", () -> {
+        if (!frozen) {
+          reorg(depth);
+        }
+      });
     }
     for (int i = 0; i < scenario.lagEpisodes; i++) {
       SimulatedNode node = nodes.get(random.nextInt(nodes.size()));
@@ -187,11 +278,11 @@ public final class World implements SimulatedStore.World {
     }
     for (int i = 0; i < scenario.crashes; i++) {
       Duration down = randomDowntime();
-      clock.scheduleAt(randomTime(), "crash", () -> crashStream(down));
+      clock.scheduleAt(randomTime(), "crash", copies == null ? () -> crashStream(down) : () -> copies.killOne(down));
     }
     for (int i = 0; i < scenario.restarts; i++) {
       Duration down = randomDowntime();
-      clock.scheduleAt(randomTime(), "restart", () -> stopStream(down));
+      clock.scheduleAt(randomTime(), "restart", copies == null ? () -> stopStream(down) : () -> copies.stopLeader(down));
     }
     for (int i = 0; i < scenario.storeOutages; i++) {
       long at = randomTime();
@@ -201,6 +292,9 @@ public final class World implements SimulatedStore.World {
         store.faults().outageUntil = at + length;
       });
     }
+    if (copies != null) {
+      copies.schedule(random, activityEnd);
+    }
     for (Scenario.Step step : scenario.steps) {
       clock.scheduleAt(step.at().toNanos(), step.name(), () -> {
         trace.add("step: " + step.name());
@@ -208,7 +302,7 @@ public final class World implements SimulatedStore.World {
       });
     }
     clock.scheduleAt(activityEnd, "heal", this::heal);
-    clock.scheduleAt(activityEnd, "watch", this::watch);
+    clock.scheduleAt(activityEnd, "watch", copies == null ? this::watch : () -> copies.watch(activityEnd));
   }
 
   private long randomTime() {
@@ -253,6 +347,9 @@ public final class World implements SimulatedStore.World {
     store.faults().unknownOutcomes = 0;
     store.faults().crashes = 0;
     store.faults().outageUntil = 0;
+    if (copies != null) {
+      copies.heal();
+    }
   }
 
   private void watch() {
@@ -267,7 +364,7 @@ public final class World implements SimulatedStore.World {
     clock.schedule(WATCH_INTERVAL, "watch", this::watch);
   }
 
-  private boolean caughtUp() {
+  boolean caughtUp() {
     long target = chain.head().number() - scenario.confirmations;
     Optional<BlockRef> head = store.committed(STREAM).head();
     return target < scenario.fromBlock
@@ -336,6 +433,24 @@ public final class World implements SimulatedStore.World {
       }
       clock.runUntil(clock.nanoTime() + downtime.toNanos());
     }
+    return judge(violation, stoppedBy, ended, realStart, null);
+  }
+
+  /**
+   * Runs the scenario's copies of the stream together, each started with {@code starter}, and
+   * judges the outcome: the oracle's judgement of what the store committed, and what {@link Copies}
+   * checks of leases, commits and handler calls.
+   */
+  public SimulationResult simulateCopies(Copies.Starter starter) {
+    long realStart = System.nanoTime();
+    copies = new Copies(this, starter);
+    scheduleActivity();
+    copies.run();
+    return judge(copies.violation(), copies.stoppedBy(), copies.endedAsExpected(), realStart, copies);
+  }
+
+  private SimulationResult judge(Optional<String> violation, Optional<EventKey> stoppedBy,
+      Optional<StreamException> ended, long realStart, Copies copies) {
     if (violation.isEmpty()) {
       Oracle.Expectations expected = new Oracle.Expectations(scenario.fromBlock, scenario.confirmations,
           scenario.policy, stoppedBy, ended.isPresent());
@@ -343,8 +458,10 @@ public final class World implements SimulatedStore.World {
     }
     Duration real = Duration.ofNanos(System.nanoTime() - realStart);
     return new SimulationResult(scenario.seed, violation.map(this::explain), ended, trace.digest(), trace.count(),
-        trace.last(TRACE_KEPT), store.committed(STREAM).effects(), runs, crashes, chain.reorgs(), handler.calls().size(),
-        clock.elapsed(), real);
+        trace.last(TRACE_KEPT), store.committed(STREAM).effects(), runs, crashes, chain.reorgs(),
+        copies == null ? handler.calls().size() : copies.report().incarnations().stream()
+            .mapToLong(Copies.Incarnation::handlerCalls).sum(),
+        clock.elapsed(), real, Optional.ofNullable(copies).map(Copies::report));
   }
 
   private boolean storeMayFail() {
@@ -360,7 +477,7 @@ public final class World implements SimulatedStore.World {
     }
   }
 
-  private static String describe(Throwable failure) {
+  static String describe(Throwable failure) {
     StringBuilder out = new StringBuilder(failure.toString());
     for (Throwable cause = failure.getCause(); cause != null && cause != failure; cause = cause.getCause()) {
       out.append("\n    caused by ").append(cause);
@@ -379,7 +496,9 @@ public final class World implements SimulatedStore.World {
         .append("\n  chain: ").append(chain)
         .append("\n  after ").append(runs).append(" runs, ").append(crashes).append(" crashes, virtual time ")
         .append(clock.elapsed())
-        .append("\n  replay it alone with -Dchainwire.simulation.seed=").append(scenario.seed)
+        .append(copies == null ? "" : "\n  copies: " + copies.report().summary())
+        .append("\n  replay it alone with -D").append(copies == null ? "chainwire.simulation.seed=" : "test=CopiesSimulationTest "
+            + "-Dchainwire.simulation.copies.seed=").append(scenario.seed)
         .append("\n  the last ").append(TRACE_SHOWN).append(" engine decisions:");
     for (String entry : trace.last(TRACE_SHOWN)) {
       out.append("\n    ").append(entry);
