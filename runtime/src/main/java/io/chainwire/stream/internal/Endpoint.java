@@ -48,6 +48,7 @@ public final class Endpoint implements AutoCloseable {
   private boolean closed;
   private int downCount;
   private long downUntil;
+  private long downSince;
   private boolean down;
   private volatile long reportedHead = -1;
   private volatile Probe lastProbe;
@@ -286,6 +287,14 @@ public final class Endpoint implements AutoCloseable {
     return refusal == null && (!down || now - downUntil >= 0);
   }
 
+  /**
+   * Returns true if the endpoint cannot be counted on at time {@code now}: it refused the stream for
+   * good, or it has failed without a success in between for at least {@code patience}.
+   */
+  public synchronized boolean isGoneAt(long now, Duration patience) {
+    return refusal != null || (down && now - downSince >= patience.toNanos());
+  }
+
   /** Returns true unless the endpoint's rate gate holds requests back at time {@code now}. */
   public boolean isReadyAt(long now) {
     return gate.isOpenAt(now);
@@ -298,9 +307,13 @@ public final class Endpoint implements AutoCloseable {
 
   /** Takes the endpoint out of use for a cool-down that doubles with each failure in a row. */
   public synchronized void markDown(Backoff backoff) {
+    long now = clock.nanoTime();
+    if (!down) {
+      downSince = now;
+    }
     downCount++;
     down = true;
-    downUntil = clock.nanoTime() + backoff.ceiling(downCount).toNanos();
+    downUntil = now + backoff.ceiling(downCount).toNanos();
   }
 
   /** Records a success: the endpoint is healthy again. */

@@ -39,6 +39,8 @@ import org.slf4j.Logger;
  */
 public final class NodeCaller {
   private static final Logger LOG = StreamLoggers.NODES;
+  /** How long an endpoint fails in a row before the others stop waiting for its second opinion. */
+  static final Duration ALONE_AFTER = Duration.ofMinutes(1);
 
   /** One attempt of a call on one endpoint. */
   @FunctionalInterface
@@ -96,12 +98,13 @@ public final class NodeCaller {
   }
 
   /**
-   * Returns true if no more than one endpoint may be asked now: the others are refused for good or
-   * cooling down after failures.
+   * Returns true if no more than one endpoint can be counted on: the others refused the stream for
+   * good or have failed for {@link #ALONE_AFTER} in a row. A brief cool-down does not count, so a
+   * lying endpoint's answer is not taken just because the honest one blinked.
    */
   public boolean isAlone() {
     long now = stop.clock().nanoTime();
-    return endpoints.stream().filter(endpoint -> endpoint.isUpAt(now)).count() <= 1;
+    return endpoints.stream().filter(endpoint -> !endpoint.isGoneAt(now, ALONE_AFTER)).count() <= 1;
   }
 
   /** Returns how many failed attempts were retried so far. */

@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
  * Decides when an answer that {@linkplain SuspectAnswer may be incomplete} is taken after all:
  * once a second answer agrees, from another endpoint than the first, since the first may answer
  * the same way however often it is asked; from the same endpoint only when no other can be asked
- * (the stream has one, or the others are failing). Blooms have false positives, so an answer cannot
+ * (the stream has one, or the others have failed for a minute in a row). Blooms have false positives, so an answer cannot
  * be refused for good.
  */
 final class Suspicion {

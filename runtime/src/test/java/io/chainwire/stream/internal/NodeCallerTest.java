@@ -200,6 +200,23 @@ class NodeCallerTest {
   }
 
   @Test
+  void anEndpointThatBlinksStillCountsForASecondOpinionUntilItHasFailedForAMinute() {
+    first.markUp();
+    second.markDown(new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)));
+    assertFalse(caller.isAlone(), "a brief failure of the second endpoint leaves the first not alone");
+
+    stop.sleep(NodeCaller.ALONE_AFTER.minusMillis(1));
+    second.markDown(new Backoff(Duration.ofMillis(1), Duration.ofMillis(20), new Random(1)));
+    assertFalse(caller.isAlone(), "failures in a row count from the first one");
+
+    stop.sleep(Duration.ofMillis(1));
+    assertTrue(caller.isAlone(), "the second endpoint has failed for a minute in a row");
+
+    second.markUp();
+    assertFalse(caller.isAlone(), "a success ends the streak");
+  }
+
+  @Test
   void aRateLimitedEndpointIsLeftForAReadyOneAndAnAbsurdRetryAfterIsCapped() {
     String answer = caller.call("eth_getLogs", endpoint -> {
       record(endpoint);
