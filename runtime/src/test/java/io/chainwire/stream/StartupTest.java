@@ -19,6 +19,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +118,31 @@ class StartupTest {
       assertFalse(handle.isReady(), "no endpoint answered yet");
     } finally {
       busy.stop(0);
+    }
+  }
+
+  @Test
+  void probesAtLeastTwiceWhenOneProbeOutlastsTheStartupTimeout() throws Exception {
+    AtomicInteger asked = new AtomicInteger();
+    CountDownLatch released = new CountDownLatch(1);
+    HttpServer slow = LoopbackHttp.start(exchange -> {
+      if (asked.incrementAndGet() == 1) {
+        try {
+          // Outlasts the request timeout, itself longer than the startup timeout.
+          released.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      answer(exchange, 404, "text/plain", "no such page");
+    });
+    try (StreamHandle handle = start(EventStream.builder().chainId(1).requestTimeout(Duration.ofMillis(1500)),
+        "http://127.0.0.1:" + slow.getAddress().getPort())) {
+      NodesUnreachableException failure = assertInstanceOf(NodesUnreachableException.class, failure(handle));
+      assertTrue(asked.get() >= 2, "probed " + asked.get() + " time(s): " + failure.getMessage());
+    } finally {
+      released.countDown();
+      slow.stop(0);
     }
   }
 

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 /**
  * The start of a stream, before it delivers: every endpoint is probed in order ({@code
  * eth_chainId} and the head) until one answers, each failure logged with its own cause, and the
- * stream fails if none answered within the startup timeout, unless one is there but busy (it
+ * stream fails if none answered within the startup timeout (and in at least two rounds), unless one is there but busy (it
  * answered something: a JSON-RPC error, a rate limit, a server error), which it waits for; then
  * the tracked addresses are checked for contract code. After this, node failures are retried for
  * as long as the stream runs.
@@ -92,7 +92,8 @@ final class Startup {
         throw new ChainMismatchException(stream, "every endpoint serves another chain: " + String.join("; ",
             endpoints.stream().map(endpoint -> endpoint.refusal().orElseThrow()).toList()));
       }
-      if (settings.failFast() && stop.clock().nanoTime() - deadline >= 0
+      // At least two rounds: a probe slower than the whole timeout does not make the only try.
+      if (settings.failFast() && round >= 2 && stop.clock().nanoTime() - deadline >= 0
           && probed.stream().noneMatch(Endpoint::hasAnswered)) {
         List<String> causes = new ArrayList<>();
         failures.forEach((endpoint, failure) -> causes.add(endpoint + ": " + failure.getMessage()));
