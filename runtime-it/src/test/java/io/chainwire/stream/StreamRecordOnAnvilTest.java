@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chainwire.abi.Address;
+import io.chainwire.abi.EventKey;
 import io.chainwire.checkpoint.CheckpointStore;
 import io.chainwire.checkpoint.InMemoryCheckpointStore;
 import io.chainwire.checkpoint.SqliteCheckpointStore;
@@ -12,6 +13,9 @@ import io.chainwire.testkit.Anvil;
 import io.chainwire.testkit.AnvilTest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +95,68 @@ class StreamRecordOnAnvilTest {
       FilterChangedException failure = assertInstanceOf(FilterChangedException.class, failure(handle));
       assertTrue(failure.getMessage().contains("(addresses added [" + added.toHex() + "])"), failure.getMessage());
       assertTrue(failure.getMessage().contains("Give the stream a new id"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("opt in with backfillAddedFilter(true)"), failure.getMessage());
     }
+  }
+
+  @Test
+  void anAddedAddressHasItsHistoryDeliveredOnceWhenOptedInThoughABackfillBreaksOffHalfway(
+      Anvil anvil, @TempDir Path directory) throws Exception {
+    EmitterChain tracked = EmitterChain.deploy(anvil);
+    EmitterChain added = EmitterChain.deploy(anvil);
+    long breakOff = 0;
+    for (int round = 0; round < 8; round++) {
+      tracked.ping(round, 2);
+      long block = added.ping(round, 3).blockNumber();
+      breakOff = round == 5 ? block : breakOff;
+    }
+    Path file = directory.resolve("checkpoint.db");
+    Recorder recorder = new Recorder();
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = tracked.stream("widened").endpoint(anvil.httpUrl().toString()).checkpointStore(store)
+            .handler(recorder).build().start()) {
+      Waits.handled(handle, anvil.blockNumber());
+    }
+    assertEquals(Set.copyOf(Recorder.keys(tracked.canonicalPings())), Set.copyOf(recorder.applied()));
+    anvil.mine(100);
+    added.ping(8, 3);
+    long failing = breakOff;
+    recorder.before((log, context) -> {
+      if (log.meta().blockNumber() == failing) {
+        throw new IllegalArgumentException("no events of block " + failing + " in this run");
+      }
+    });
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = widened(tracked, added, store, recorder).build().start()) {
+      assertInstanceOf(HandlerFailedException.class, failure(handle));
+    }
+    List<EventKey> beforeTheBreak = recorder.applied();
+    assertTrue(beforeTheBreak.size() > tracked.canonicalPings().size(),
+        "the ranges of the backfill before the failing block stay delivered: " + beforeTheBreak.size());
+    recorder.before((log, context) -> {});
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = widened(tracked, added, store, recorder).build().start()) {
+      Waits.handled(handle, anvil.blockNumber());
+    }
+    Set<EventKey> expected = new HashSet<>(Recorder.keys(tracked.canonicalPings()));
+    expected.addAll(Recorder.keys(added.canonicalPings()));
+    assertEquals(expected, Set.copyOf(recorder.applied()));
+    assertEquals(expected.size(), recorder.applied().size());
+    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+        StreamHandle handle = widened(tracked, added, store, recorder).backfillAddedFilter(false).build().start()) {
+      // The new filter is recorded once its backfill is done: without the option, the stream runs.
+      Waits.live(handle);
+    }
+    assertEquals(expected.size(), recorder.count());
+  }
+
+  private static EventStream.Builder widened(EmitterChain tracked, EmitterChain added, CheckpointStore store,
+      Recorder recorder) {
+    return tracked.stream("widened").address(added.address()).endpoint(anvil(tracked)).checkpointStore(store)
+        .maxRange(3).backfillAddedFilter(true).handler(recorder);
+  }
+
+  private static String anvil(EmitterChain chain) {
+    return chain.anvil().httpUrl().toString();
   }
 }

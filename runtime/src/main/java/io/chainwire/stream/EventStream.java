@@ -164,6 +164,7 @@ public final class EventStream {
     private Duration storeOutageLimit = Duration.ofMinutes(5);
     private boolean strictDecoding;
     private boolean verifyBackfill;
+    private boolean backfillAddedFilter;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private StreamMetrics metrics = StreamMetrics.NONE;
     private Environment environment = Environment.network();
@@ -497,6 +498,24 @@ public final class EventStream {
     }
 
     /**
+     * Sets what a restart with other {@linkplain #address(Address...) addresses} or {@linkplain
+     * #topics(TopicFilter) topics} than the stream's checkpoint was written with does. The
+     * checkpoint says which blocks the stream handled for the old filter, so by default (false) the
+     * stream fails with a {@link FilterChangedException} that names the difference: resuming would
+     * skip the history of what was added. With true, the stream first delivers that history, the
+     * logs the new filter matches and the old one did not from the start block up to the
+     * checkpoint's last block (once that block is final), then resumes with the new filter. This
+     * backfill commits range by range, so a restart goes on where it stopped. Events of the old
+     * filter are not delivered again; those the new filter no longer matches are not removed.
+     * Turn it on for the deploy that changes the filter: a copy that still runs with the old filter
+     * and takes over afterwards fails, as it would without the option.
+     */
+    public Builder backfillAddedFilter(boolean backfill) {
+      this.backfillAddedFilter = backfill;
+      return this;
+    }
+
+    /**
      * Sets the largest response the stream reads from a node, decompressed (1 MiB to 1 GiB; default
      * 16 MiB). A larger {@code eth_getLogs} answer is abandoned as it streams in and counts as "too
      * large": the range narrows, down to one block, which is then asked for by halves of its
@@ -549,7 +568,8 @@ public final class EventStream {
           Optional.ofNullable(checkpointStore), checkpointDirectory != null ? checkpointDirectory : Path.of("chainwire"),
           handlers, errorPolicy, pollInterval, headTimeout, maxRange, concurrency, requestTimeout, initialBackoff,
           maxBackoff, attemptsPerEndpoint, handlerAttempts, maxRetryAfter, stallTimeout, chainId, startupTimeout, failFast,
-          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, strictDecoding, verifyBackfill, maxResponseBytes, metrics,
+          requireContractCode, leaseDuration, leaseRenewal, fencing, storeOutageLimit, strictDecoding, verifyBackfill,
+          backfillAddedFilter, maxResponseBytes, metrics,
           environment));
     }
 

@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * postgres}, a JDBC URL with credentials, by default the machine's PostgreSQL; the child always
  * uses SQLite), {@code pin} ({@code
  * false}; {@code true} pins anvil to CPU 0 and this JVM, the child included, to CPU 1 with Linux's
- * {@code taskset}, so that the node and the clients do not compete for a core).
+ * {@code taskset}, so that the node and the clients do not compete for a core), {@code verify}
+ * ({@code false}; {@code true} backfills the rounds' chainwire side with {@code verifyBackfill(true)},
+ * every block checked against its bloom).
  */
 public final class BackfillHarness {
   // Above anvil's finalized block and the default window of 128 recent blocks.
@@ -42,7 +44,7 @@ public final class BackfillHarness {
   /** The harness's settings. */
   record Settings(
       long logs, int perTx, long range, int concurrency, int warmup, int rounds, String childHeap,
-      CheckpointStores.Kind store, String postgres, boolean pin) {
+      CheckpointStores.Kind store, String postgres, boolean pin, boolean verify) {
     static Settings parse(String... args) {
       long logs = 200_000;
       int perTx = 250;
@@ -54,6 +56,7 @@ public final class BackfillHarness {
       CheckpointStores.Kind store = CheckpointStores.Kind.SQLITE;
       String postgres = PostgresSchema.LOCAL;
       boolean pin = false;
+      boolean verify = false;
       for (String arg : args) {
         String[] pair = arg.split("=", 2);
         if (pair.length != 2) {
@@ -70,9 +73,11 @@ public final class BackfillHarness {
           case "pin" -> pin = Boolean.parseBoolean(pair[1]);
           case "store" -> store = CheckpointStores.Kind.parse(pair[1]);
           case "postgres" -> postgres = pair[1];
+          case "verify" -> verify = Boolean.parseBoolean(pair[1]);
           default -> throw new IllegalArgumentException(
               "unknown argument " + pair[0]
-                  + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store, postgres, pin");
+                  + "; known: logs, perTx, range, concurrency, warmup, rounds, childHeap, store, postgres, pin,"
+                  + " verify");
         }
       }
       if (logs < perTx || logs % perTx != 0) {
@@ -81,7 +86,7 @@ public final class BackfillHarness {
       if (warmup < 0 || rounds < 1) {
         throw new IllegalArgumentException("warmup must not be negative and rounds must be positive");
       }
-      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, store, postgres, pin);
+      return new Settings(logs, perTx, range, concurrency, warmup, rounds, childHeap, store, postgres, pin, verify);
     }
   }
 
@@ -124,9 +129,9 @@ public final class BackfillHarness {
   record Report(Settings settings, EmittedLogs logs, List<Round> rounds, String child) {
     /** Prints the rounds, the medians in logs per second and the ratios. */
     void print(PrintStream out) {
-      out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight, %s checkpoints%n",
-          logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(), settings.concurrency(),
-          settings.store().title());
+      out.printf("%d Transfer logs in blocks %d..%d (%d per block), ranges of %d blocks, %d in flight, %s checkpoints,"
+          + " verifyBackfill %b%n", logs.logs(), logs.firstBlock(), logs.lastBlock(), settings.perTx(), settings.range(),
+          settings.concurrency(), settings.store().title(), settings.verify());
       out.printf("| round | node ceiling logs/s | chainwire logs/s | web3j, %d in flight, logs/s | web3j loop logs/s"
           + " | chainwire ÷ ceiling | chainwire ÷ web3j | chainwire ÷ web3j loop |%n", settings.concurrency());
       out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -202,7 +207,8 @@ public final class BackfillHarness {
           String name = "round" + (i + settings.warmup());
           Measured chainwire = Measured.of(() -> {
             try (CheckpointStore store = stores.open(name)) {
-              return ChainwireBackfill.run(logs, settings.range(), settings.concurrency(), store, name, true);
+              return ChainwireBackfill.run(logs, settings.range(), settings.concurrency(), store, name, true,
+                  settings.verify());
             }
           });
           Measured web3jRun = Measured.of(() -> timeWeb3j(web3j, logs, settings.range(), settings.concurrency()));

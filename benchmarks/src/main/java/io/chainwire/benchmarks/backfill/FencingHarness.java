@@ -75,7 +75,7 @@ public final class FencingHarness {
           String name = "round" + (i + settings.warmup()) + (fenced ? "_fenced" : "_unfenced");
           try (CheckpointStore store = stores.open(name)) {
             nanos[fenced ? 0 : 1] =
-                ChainwireBackfill.run(logs, settings.range(), settings.concurrency(), store, name, fenced);
+                ChainwireBackfill.run(logs, settings.range(), settings.concurrency(), store, name, fenced, false);
           }
         }
         Round round = new Round(nanos[0], nanos[1]);

@@ -163,6 +163,28 @@ public final class Delivery {
   }
 
   /**
+   * Delivers {@code logs}, of blocks the stream handled already, and records {@code filter} as its
+   * filter's text, in one committed unit of work that leaves the head where it is: a range of the
+   * backfill of what a new filter adds.
+   *
+   * @throws HandlerFailedException if a handler failed and the policy (or persistence) says stop
+   * @throws io.chainwire.checkpoint.CheckpointException if the store failed; {@link
+   *     io.chainwire.checkpoint.FencedException} if this copy no longer owns the stream
+   * @throws LeaseLost if the lease can no longer be proven
+   * @throws StreamStopping if the stream stopped while a handler call waited to be retried
+   */
+  void applyHandled(List<RawLog> logs, String filter) {
+    toRecord = toRecord.withChain(toRecord.chainId().orElseThrow(), filter);
+    try (UnitOfWork work = begin()) {
+      for (RawLog log : logs) {
+        deliver(work, log, false);
+      }
+      commit(work, head.orElseThrow());
+    }
+    metrics.eventsDelivered(logs.size());
+  }
+
+  /**
    * Delivers the removals of the logs of {@code orphaned} (highest block first, each block's logs in
    * reverse order) and rolls the checkpoint back to {@code forkPoint}, in one committed unit of work.
    *
@@ -198,7 +220,8 @@ public final class Delivery {
   /** Writes what is still to be recorded, commits, and moves the head to {@code newHead}. */
   private void commit(UnitOfWork work, BlockRef newHead) {
     StreamRecord writing = toRecord;
-    if (writing.chainId().isPresent() && !writing.chainId().equals(recorded.chainId())) {
+    if (writing.chainId().isPresent()
+        && (!writing.chainId().equals(recorded.chainId()) || !writing.filter().equals(recorded.filter()))) {
       work.recordChain(writing.chainId().getAsLong(), writing.filter().orElseThrow());
     }
     if (writing.finalized().isPresent() && !writing.finalized().equals(recorded.finalized())) {

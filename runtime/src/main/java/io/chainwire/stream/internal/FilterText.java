@@ -2,12 +2,14 @@ package io.chainwire.stream.internal;
 
 import io.chainwire.abi.Address;
 import io.chainwire.abi.Hash;
+import io.chainwire.abi.RawLog;
 import io.chainwire.rpc.LogFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The canonical text of a stream's log filter, as its checkpoint records it: the addresses and
@@ -60,6 +62,50 @@ final class FilterText {
       }
     }
     return String.join("; ", changes);
+  }
+
+  /**
+   * Returns true if the filter of canonical text {@code now} matches a log that the filter of
+   * {@code recorded} does not: it adds an address or a topic value, or lifts a restriction.
+   */
+  static boolean adds(String recorded, String now) {
+    Map<String, TreeSet<String>> after = parse(now);
+    for (Map.Entry<String, TreeSet<String>> part : parse(recorded).entrySet()) {
+      TreeSet<String> was = part.getValue();
+      TreeSet<String> is = after.get(part.getKey());
+      if (!was.contains(ANY) && (is == null || is.contains(ANY) || !was.containsAll(is))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns whether the filter of canonical text {@code text} matches a log. */
+  static Predicate<RawLog> matcher(String text) {
+    Map<String, TreeSet<String>> parts = parse(text);
+    return log -> {
+      for (Map.Entry<String, TreeSet<String>> part : parts.entrySet()) {
+        TreeSet<String> values = part.getValue();
+        if (values.contains(ANY)) {
+          continue;
+        }
+        String name = part.getKey();
+        String value;
+        if (name.equals("addresses")) {
+          value = log.address().toHex();
+        } else {
+          int position = Integer.parseInt(name.substring("topic".length()));
+          if (position >= log.topicCount()) {
+            return false;
+          }
+          value = log.topic(position).toHex();
+        }
+        if (!values.contains(value)) {
+          return false;
+        }
+      }
+      return true;
+    };
   }
 
   private static Map<String, TreeSet<String>> parse(String text) {

@@ -15,10 +15,12 @@ import io.chainwire.stream.ReorgTooDeepException;
 import io.chainwire.stream.StreamMetrics;
 import io.chainwire.stream.StreamState;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 
 /**
@@ -119,6 +121,7 @@ public final class StreamEngine {
           .map(logs -> RecentBlock.handled(block, logs))
           .orElseGet(() -> RecentBlock.withoutLogs(block))));
       next = loaded.head().number() + 1;
+      observer.handled(loaded.head());
       LOG.info("stream '{}': resuming after {} from its checkpoint", stream, loaded.head());
     } else {
       next = settings.fromBlock();
@@ -129,6 +132,43 @@ public final class StreamEngine {
       stop.check();
       step();
     }
+  }
+
+  /**
+   * Delivers what the stream's filter adds to the filter its checkpoint was written with, in the
+   * blocks the stream handled under the old one, before the stream resumes: the logs of {@code
+   * backfill}'s blocks that the new filter matches and the old one did not, by ranges, each range
+   * one unit of work that records how far the backfill got. It first waits until the last of those
+   * blocks is below the blocks a reorganisation could reach, so that none of its logs is ever
+   * removed.
+   *
+   * @throws StreamStopping when the stream is stopped
+   * @throws io.chainwire.stream.StreamException when it fails
+   */
+  void backfillAdded(FilterBackfill backfill) {
+    if (backfill.done()) {
+      return;
+    }
+    head = latest();
+    long finalized = finalizedBlock().map(BlockHeader::number).orElse(-1L);
+    if (backfillTarget(head.number() - settings.confirmations(), finalized) < backfill.last()) {
+      LOG.info("stream '{}': waiting for block {} to be final before it backfills what its new filter adds",
+          stream, backfill.last());
+      while (backfillTarget(head.number() - settings.confirmations(), finalized) < backfill.last()) {
+        awaitHead();
+        finalized = finalizedBlock().map(BlockHeader::number).orElse(-1L);
+      }
+    }
+    LOG.info("stream '{}': backfilling what its new filter adds to the recorded one ({}) in blocks {}..{}",
+        stream, FilterText.difference(backfill.from(), backfill.to()), backfill.next(), backfill.last());
+    Predicate<RawLog> matchedBefore = FilterText.matcher(backfill.from());
+    backfill(backfill.next(), backfill.last(), finalized, range -> {
+      List<RawLog> added = new ArrayList<>();
+      range.settled().stream().filter(matchedBefore.negate()).forEach(added::add);
+      range.blocks().forEach(block -> block.logs().stream().filter(matchedBefore.negate()).forEach(added::add));
+      delivery.applyHandled(added, backfill.after(range.to()).recordedText());
+      return true;
+    });
   }
 
   private void step() {
@@ -149,7 +189,7 @@ public final class StreamEngine {
       long target = backfillTarget(safe, finalized);
       if (target >= next) {
         if (!verifyTip()) {
-          backfill(next, target, finalized);
+          backfill(next, target, finalized, this::accept);
           head = latest();
         }
         return;
@@ -212,14 +252,15 @@ public final class StreamEngine {
    * the fetch threads while up to twice as many wait, fetched, for their turn to be delivered; a
    * range ending at or below {@code finalized} is fetched without the headers of its inner blocks.
    */
-  private void backfill(long from, long to, long finalized) {
+  private void backfill(long from, long to, long finalized, Predicate<FetchedRange> sink) {
     enter(StreamState.BACKFILLING);
     BackfillProgress progress = new BackfillProgress(stream, from, to, stop.clock()::nanoTime, node::retries);
     OrderedFetches<FetchedRange> window = new OrderedFetches<>(fetchers, 2 * settings.concurrency(), stop,
         FetchedRange::estimatedBytes, 2 * settings.maxResponseBytes());
     long planned = from;
+    long done = from - 1;
     try {
-      while (next <= to) {
+      while (done < to) {
         while (window.hasRoom() && planned <= to) {
           long start = planned;
           long end = Math.min(to, start + node.preferred().preferredSpan() - 1);
@@ -229,9 +270,10 @@ public final class StreamEngine {
           planned = end + 1;
         }
         FetchedRange range = window.next();
-        if (!accept(range.settled(), range.blocks(), range.finalized())) {
+        if (!sink.test(range)) {
           return;
         }
+        done = range.to();
         long blocks = range.to() - range.from() + 1;
         metrics.blocksScanned(blocks);
         progress.advance(range.to(), blocks, range.logCount());
@@ -247,6 +289,10 @@ public final class StreamEngine {
    * does not extend the one before it (or the last handled one); false on such a reorganisation,
    * after handling the blocks before it.
    */
+  private boolean accept(FetchedRange range) {
+    return accept(range.settled(), range.blocks(), range.finalized());
+  }
+
   private boolean accept(List<RawLog> settled, List<BlockLogs> blocks, boolean finalized) {
     BlockRef previous = ring.tip().map(RecentBlock::block).orElse(null);
     int linked = 0;

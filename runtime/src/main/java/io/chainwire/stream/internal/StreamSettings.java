@@ -47,6 +47,8 @@ import java.util.OptionalLong;
  * @param storeOutageLimit how long the checkpoint store may stay unreachable before the stream fails
  * @param strictDecoding whether a log of a tracked address that does not decode fails the stream
  * @param verifyBackfill whether every backfilled block is checked against its bloom
+ * @param backfillAddedFilter whether a filter that differs from the checkpoint's is taken, after
+ *     backfilling what it adds, instead of failing the stream
  * @param maxResponseBytes the largest response read from a node; fetched ranges held wait within twice it
  * @param metrics where counters and gauges go
  * @param environment the clock, node connections, randomness and fetch threads the engine uses
@@ -82,6 +84,7 @@ public record StreamSettings(
     Duration storeOutageLimit,
     boolean strictDecoding,
     boolean verifyBackfill,
+    boolean backfillAddedFilter,
     long maxResponseBytes,
     StreamMetrics metrics,
     Environment environment) {

@@ -1,5 +1,6 @@
 package io.chainwire.stream.internal;
 
+import io.chainwire.checkpoint.BlockRef;
 import io.chainwire.checkpoint.Checkpoint;
 import io.chainwire.checkpoint.CheckpointException;
 import io.chainwire.checkpoint.CheckpointStore;
@@ -130,18 +131,52 @@ final class Supervisor {
             + recorded);
       }
     }
-    if (record.filter().isPresent() && !record.filter().get().equals(filter)) {
-      throw new FilterChangedException(stream, "it was started with other addresses or topics than its checkpoint"
-          + " was written with (" + FilterText.difference(record.filter().get(), filter) + "); resuming would skip"
-          + " the history of what was added. Give the stream a new id to deliver the new filter from its start"
-          + " block, or start it with the recorded filter");
-    }
+    Optional<FilterBackfill> backfill = filterBackfill(record, checkpoint.map(Checkpoint::head));
     Delivery delivery = new Delivery(stream, store, leadership, settings.fencing(), checkpoint.map(Checkpoint::head),
         record, settings.dispatchers(), settings.errorPolicy(), backoff, settings.handlerAttempts(), stop,
         settings.metrics(), undecodable, settings.strictDecoding(), Set.copyOf(settings.filter().addresses()));
-    chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
+    StreamEngine engine = engines.apply(delivery);
     progress.enter(StreamState.STARTING);
-    engines.apply(delivery).run(checkpoint);
+    backfill.ifPresent(engine::backfillAdded);
+    chains.expected().ifPresent(chain -> delivery.recordChain(chain, filter));
+    engine.run(checkpoint);
+  }
+
+  /**
+   * Returns the backfill of what the stream's filter adds to the one its checkpoint was written
+   * with, begun now or left unfinished by an earlier run; empty if the filter is the recorded one,
+   * or it adds nothing and the stream opted in.
+   *
+   * @throws FilterChangedException if the filter differs from the recorded one and the stream did
+   *     not opt in, or from that of an unfinished backfill
+   */
+  private Optional<FilterBackfill> filterBackfill(StreamRecord record, Optional<BlockRef> head) {
+    if (record.filter().isEmpty() || record.filter().get().equals(filter)) {
+      return Optional.empty();
+    }
+    Optional<FilterBackfill> unfinished = FilterBackfill.parse(record.filter().get());
+    if (unfinished.isPresent()) {
+      FilterBackfill begun = unfinished.get();
+      if (!begun.to().equals(filter)) {
+        throw new FilterChangedException(stream, "it was started with other addresses or topics ("
+            + FilterText.difference(begun.to(), filter) + ") than those whose additions it was backfilling up to block "
+            + begun.last() + ", next block " + begun.next() + "; start it with that backfill's filter until it is done");
+      }
+      return unfinished;
+    }
+    String difference = FilterText.difference(record.filter().get(), filter);
+    if (!settings.backfillAddedFilter()) {
+      throw new FilterChangedException(stream, "it was started with other addresses or topics than its checkpoint"
+          + " was written with (" + difference + "); resuming would skip the history of what was added. Give the"
+          + " stream a new id to deliver the new filter from its start block, opt in with backfillAddedFilter(true)"
+          + " to deliver what was added up to the checkpoint's block and then resume, or start it with the"
+          + " recorded filter");
+    }
+    if (!FilterText.adds(record.filter().get(), filter) || head.isEmpty()) {
+      LOG.info("stream '{}': its filter changed ({}) and adds nothing to deliver; resuming with it", stream, difference);
+      return Optional.empty();
+    }
+    return Optional.of(new FilterBackfill(record.filter().get(), filter, settings.fromBlock(), head.get().number()));
   }
 
   /**
