@@ -38,6 +38,15 @@ class InstallAdviceTest {
   }
 
   @Test
+  void outsideAnyProjectTheCommandNamesTheAbsoluteFolder() {
+    Path relative = Path.of("").toAbsolutePath().relativize(dir);
+
+    assertEquals("Run `" + INSTALL + "` in " + dir + ": it writes package.json and package-lock.json (keep both with"
+        + " the project) and installs node_modules, where the tests find the tools.",
+        InstallAdvice.forDirectory(relative));
+  }
+
+  @Test
   void aPackageJsonWithoutTheToolsGetsThemAdded() throws IOException {
     write("package.json", "{\"name\": \"shop\", \"devDependencies\": {\"solc\": \"0.8.37\"}}");
 

@@ -227,7 +227,7 @@ public final class BackfillHarness {
   }
 
   /** Pins every thread of process {@code pid} (and threads it starts later) to CPU {@code cpu}, with Linux's taskset. */
-  private static void pin(long pid, int cpu, PrintStream progress) throws IOException, InterruptedException {
+  static void pin(long pid, int cpu, PrintStream progress) throws IOException, InterruptedException {
     Process taskset = new ProcessBuilder("taskset", "--all-tasks", "--pid", "--cpu-list", String.valueOf(cpu),
         String.valueOf(pid)).redirectErrorStream(true).start();
     String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -54,39 +54,48 @@ final class AnswerChecks {
    */
   List<RawLog> range(Endpoint endpoint, long from, long to, List<RawLog> logs) {
     String request = "eth_getLogs over blocks " + from + ".." + to;
+    Object[] accepted = new Object[topics.size() + 1];
     boolean inOrder = true;
-    RawLog previous = null;
+    LogMeta previous = null;
     for (RawLog log : logs) {
-      long number = log.meta().blockNumber();
+      LogMeta meta = log.meta();
+      long number = meta.blockNumber();
       if (number < from || number > to) {
         throw faulty(endpoint, request, log, "outside the requested blocks");
       }
-      matches(endpoint, request, log);
-      if (previous != null && CHAIN_ORDER.compare(previous, log) >= 0) {
-        inOrder = false;
+      matches(endpoint, request, log, accepted);
+      if (inOrder && previous != null) {
+        if (number < previous.blockNumber() || number == previous.blockNumber() && meta.logIndex() <= previous.logIndex()) {
+          inOrder = false;
+        } else if (number == previous.blockNumber()) {
+          requireSameHash(endpoint, request, previous, log);
+        }
       }
-      previous = log;
+      previous = meta;
     }
-    List<RawLog> ordered = logs;
-    if (!inOrder) {
-      ordered = new ArrayList<>(logs);
-      ordered.sort(CHAIN_ORDER);
+    if (inOrder) {
+      return logs;
     }
+    List<RawLog> ordered = new ArrayList<>(logs);
+    ordered.sort(CHAIN_ORDER);
     for (int i = 1; i < ordered.size(); i++) {
       LogMeta before = ordered.get(i - 1).meta();
-      LogMeta meta = ordered.get(i).meta();
-      if (before.blockNumber() != meta.blockNumber()) {
-        continue;
-      }
-      if (before.logIndex() == meta.logIndex()) {
-        throw faulty(endpoint, request, ordered.get(i), "more than once");
-      }
-      if (!before.blockHash().equals(meta.blockHash())) {
-        throw faulty(endpoint, request, ordered.get(i), "whose block hash differs from the block's other logs ("
-            + before.blockHash() + ")");
+      RawLog log = ordered.get(i);
+      if (before.blockNumber() == log.meta().blockNumber()) {
+        if (before.logIndex() == log.meta().logIndex()) {
+          throw faulty(endpoint, request, log, "more than once");
+        }
+        requireSameHash(endpoint, request, before, log);
       }
     }
     return ordered;
+  }
+
+  private static void requireSameHash(Endpoint endpoint, String request, LogMeta before, RawLog log) {
+    if (!before.blockHash().equals(log.meta().blockHash())) {
+      throw faulty(endpoint, request, log, "whose block hash differs from the block's other logs ("
+          + before.blockHash() + ")");
+    }
   }
 
   /**
@@ -118,14 +127,33 @@ final class AnswerChecks {
     return answer;
   }
 
-  private void matches(Endpoint endpoint, String request, RawLog log) {
-    if (!addresses.isEmpty() && !addresses.contains(log.address())) {
-      throw faulty(endpoint, request, log, "from an address the filter does not ask for");
+  /**
+   * Checks that {@code log} has an address and topics the filter asks for. {@code accepted} holds
+   * the address (at 0) and each topic (at its position plus one) last accepted in this answer: the
+   * reader shares the instances of repeated values, so most logs pass by a comparison of references.
+   */
+  private void matches(Endpoint endpoint, String request, RawLog log, Object[] accepted) {
+    Address address = log.address();
+    if (address != accepted[0]) {
+      if (!addresses.isEmpty() && !addresses.contains(address)) {
+        throw faulty(endpoint, request, log, "from an address the filter does not ask for");
+      }
+      accepted[0] = address;
     }
     for (int i = 0; i < topics.size(); i++) {
       Set<Hash> allowed = topics.get(i);
-      if (!allowed.isEmpty() && (i >= log.topicCount() || !allowed.contains(log.topic(i)))) {
+      if (allowed.isEmpty()) {
+        continue;
+      }
+      if (i >= log.topicCount()) {
         throw faulty(endpoint, request, log, "whose topic " + i + " the filter does not ask for");
+      }
+      Hash topic = log.topic(i);
+      if (topic != accepted[i + 1]) {
+        if (!allowed.contains(topic)) {
+          throw faulty(endpoint, request, log, "whose topic " + i + " the filter does not ask for");
+        }
+        accepted[i + 1] = topic;
       }
     }
   }

@@ -89,10 +89,7 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       collected.addAll(checks.range(endpoint, cursor, chunk.to(), chunk.logs()));
       cursor = chunk.to() + 1;
     }
-    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
-    for (RawLog log : collected) {
-      byBlock.computeIfAbsent(log.meta().blockNumber(), number -> new ArrayList<>()).add(log);
-    }
+    Map<Long, List<RawLog>> byBlock = byBlock();
     TreeSet<Long> checked = checkedBlocks(byBlock);
     fetchHeaders(endpoint, checked);
     try {
@@ -106,7 +103,22 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     }
   }
 
-
+  /**
+   * Returns the collected logs by block, ascending, each block's logs a view of the collected
+   * list: the parts come in ascending order and each is checked to be in chain order.
+   */
+  private Map<Long, List<RawLog>> byBlock() {
+    Map<Long, List<RawLog>> byBlock = new LinkedHashMap<>();
+    int first = 0;
+    for (int i = 1; i <= collected.size(); i++) {
+      long number = collected.get(first).meta().blockNumber();
+      if (i == collected.size() || collected.get(i).meta().blockNumber() != number) {
+        byBlock.put(number, collected.subList(first, i));
+        first = i;
+      }
+    }
+    return byBlock;
+  }
 
   private FetchedRange assemble(Endpoint endpoint, Map<Long, List<RawLog>> byBlock, TreeSet<Long> checked) {
     SuspectAnswer suspect = null;
@@ -167,7 +179,6 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
     return numbers;
   }
 
-
   private static void requireSameBlock(long number, BlockHeader header, List<RawLog> logs) {
     for (RawLog log : logs) {
       Hash logBlock = log.meta().blockHash();
@@ -208,5 +219,4 @@ public final class RangeFetch implements NodeCaller.Attempt<FetchedRange> {
       throw failure;
     }
   }
-
 }

@@ -43,7 +43,7 @@ public final class InstallAdvice {
       return "Add them to " + packageJson + ": run `" + installCommand() + "` in " + folder + ".";
     }
     Path pom = nearest(directory, "pom.xml");
-    Path folder = pom != null ? pom.getParent() : directory;
+    Path folder = pom != null ? pom.getParent() : directory.toAbsolutePath().normalize();
     return "Run `" + installCommand() + "` in " + folder + ": it writes package.json and package-lock.json"
         + " (keep both with the project) and installs node_modules, where the tests find the tools.";
   }
@@ -58,7 +58,7 @@ public final class InstallAdvice {
 
   /** Returns the file {@code name} in {@code directory} or the nearest folder above it, or null. */
   private static Path nearest(Path directory, String name) {
-    for (Path dir = directory.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve(name);
       if (Files.isRegularFile(candidate)) {
         return candidate;
