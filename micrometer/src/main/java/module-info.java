@@ -3,10 +3,10 @@
 // manifest, so the name is stable.
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.chainwire.micrometer {
-  // MicrometerStreamMetrics implements the runtime's StreamMetrics and takes a MeterRegistry.
-  requires transitive io.chainwire.runtime;
-  requires transitive micrometer.core;
-  requires org.slf4j;
+    // MicrometerStreamMetrics implements the runtime's StreamMetrics and takes a MeterRegistry.
+    requires transitive io.chainwire.runtime;
+    requires transitive micrometer.core;
+    requires org.slf4j;
 
-  exports io.chainwire.micrometer;
+    exports io.chainwire.micrometer;
 }

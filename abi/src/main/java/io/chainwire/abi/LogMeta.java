@@ -13,31 +13,26 @@ import java.util.Objects;
  * @param logIndex the log's position in the block
  */
 public record LogMeta(
-    Address address,
-    long blockNumber,
-    Hash blockHash,
-    Hash transactionHash,
-    int transactionIndex,
-    int logIndex) {
+        Address address, long blockNumber, Hash blockHash, Hash transactionHash, int transactionIndex, int logIndex) {
 
-  /** Validates that no field is missing or negative. */
-  public LogMeta {
-    Objects.requireNonNull(address, "address");
-    Objects.requireNonNull(blockHash, "blockHash");
-    Objects.requireNonNull(transactionHash, "transactionHash");
-    if (blockNumber < 0) {
-      throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
+    /** Validates that no field is missing or negative. */
+    public LogMeta {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(blockHash, "blockHash");
+        Objects.requireNonNull(transactionHash, "transactionHash");
+        if (blockNumber < 0) {
+            throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
+        }
+        if (transactionIndex < 0) {
+            throw new IllegalArgumentException("transactionIndex must not be negative, got " + transactionIndex);
+        }
+        if (logIndex < 0) {
+            throw new IllegalArgumentException("logIndex must not be negative, got " + logIndex);
+        }
     }
-    if (transactionIndex < 0) {
-      throw new IllegalArgumentException("transactionIndex must not be negative, got " + transactionIndex);
-    }
-    if (logIndex < 0) {
-      throw new IllegalArgumentException("logIndex must not be negative, got " + logIndex);
-    }
-  }
 
-  /** Returns the idempotency key of the event this log carries: (block hash, transaction hash, log index). */
-  public EventKey eventKey() {
-    return new EventKey(blockHash, transactionHash, logIndex);
-  }
+    /** Returns the idempotency key of the event this log carries: (block hash, transaction hash, log index). */
+    public EventKey eventKey() {
+        return new EventKey(blockHash, transactionHash, logIndex);
+    }
 }

@@ -1,2 +1,5 @@
-/** How decoded events reach user code: the dispatcher contract generated code implements, and the context handlers receive. */
+/**
+ * How decoded events reach user code: the dispatcher contract generated code implements, and the context handlers
+ * receive.
+ */
 package io.chainwire.handler;

@@ -1,7 +1,7 @@
 /**
- * Contract classes generated while the tests compile, by the chainwire annotation processor in a
- * real Maven build: typed events that tests decode and dispatch directly. The ABIs are found in
- * each of the places a relative path is looked up:
+ * Contract classes generated while the tests compile, by the chainwire annotation processor in a real Maven build:
+ * typed events that tests decode and dispatch directly. The ABIs are found in each of the places a relative path is
+ * looked up:
  *
  * <ul>
  *   <li>on the class path: the golden ABIs, copied to {@code target/test-classes/goldens};

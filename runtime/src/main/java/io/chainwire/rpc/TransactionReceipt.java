@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The receipt of a mined transaction ({@code eth_getTransactionReceipt}): the block that holds it,
- * whether it succeeded, the contract it created, and the logs it emitted.
+ * The receipt of a mined transaction ({@code eth_getTransactionReceipt}): the block that holds it, whether it
+ * succeeded, the contract it created, and the logs it emitted.
  *
  * @param transactionHash the transaction's hash
  * @param blockNumber the number of the block that holds it
@@ -19,21 +19,21 @@ import java.util.Optional;
  * @param logs the logs it emitted, in log-index order; none if it reverted
  */
 public record TransactionReceipt(
-    Hash transactionHash,
-    long blockNumber,
-    Hash blockHash,
-    boolean succeeded,
-    Optional<Address> contractAddress,
-    List<RawLog> logs) {
+        Hash transactionHash,
+        long blockNumber,
+        Hash blockHash,
+        boolean succeeded,
+        Optional<Address> contractAddress,
+        List<RawLog> logs) {
 
-  /** Validates that no field is missing or negative, and copies the logs. */
-  public TransactionReceipt {
-    Objects.requireNonNull(transactionHash, "transactionHash");
-    Objects.requireNonNull(blockHash, "blockHash");
-    Objects.requireNonNull(contractAddress, "contractAddress");
-    if (blockNumber < 0) {
-      throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
+    /** Validates that no field is missing or negative, and copies the logs. */
+    public TransactionReceipt {
+        Objects.requireNonNull(transactionHash, "transactionHash");
+        Objects.requireNonNull(blockHash, "blockHash");
+        Objects.requireNonNull(contractAddress, "contractAddress");
+        if (blockNumber < 0) {
+            throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
+        }
+        logs = List.copyOf(logs);
     }
-    logs = List.copyOf(logs);
-  }
 }

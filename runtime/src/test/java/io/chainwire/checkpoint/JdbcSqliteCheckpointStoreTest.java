@@ -8,19 +8,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The JDBC store's SQL, shared with the SQLite store, run through a plain SQLite JDBC URL. */
 class JdbcSqliteCheckpointStoreTest extends TransactionalStoreContract {
-  @TempDir Path directory;
+    @TempDir
+    Path directory;
 
-  String url() {
-    return "jdbc:sqlite:" + directory.resolve("jdbc.db");
-  }
+    String url() {
+        return "jdbc:sqlite:" + directory.resolve("jdbc.db");
+    }
 
-  @Override
-  CheckpointStore open(String tablePrefix, int recentBlocks) {
-    return JdbcCheckpointStore.builder().url(url()).tablePrefix(tablePrefix).recentBlocks(recentBlocks).build();
-  }
+    @Override
+    CheckpointStore open(String tablePrefix, int recentBlocks) {
+        return JdbcCheckpointStore.builder()
+                .url(url())
+                .tablePrefix(tablePrefix)
+                .recentBlocks(recentBlocks)
+                .build();
+    }
 
-  @Override
-  Connection inspect() throws SQLException {
-    return DriverManager.getConnection(url());
-  }
+    @Override
+    Connection inspect() throws SQLException {
+        return DriverManager.getConnection(url());
+    }
 }

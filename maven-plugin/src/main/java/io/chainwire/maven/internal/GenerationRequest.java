@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * The settings of one run of the {@code generate} goal.
  *
- * @param projectDirectory the project's base directory; messages and the state name paths
- *     relative to it
+ * @param projectDirectory the project's base directory; messages and the state name paths relative to it
  * @param abiDirectory where ABI files are looked for
  * @param includes patterns of ABI files to read, relative to {@code abiDirectory}
  * @param excludes patterns of files to leave out
@@ -17,17 +16,17 @@ import java.util.List;
  * @param toolVersion fingerprint of the generating code, from {@link ToolVersion}
  */
 public record GenerationRequest(
-    Path projectDirectory,
-    Path abiDirectory,
-    List<String> includes,
-    List<String> excludes,
-    String packageName,
-    Path outputDirectory,
-    Path stateFile,
-    String toolVersion) {
-  /** Copies the pattern lists. */
-  public GenerationRequest {
-    includes = List.copyOf(includes);
-    excludes = List.copyOf(excludes);
-  }
+        Path projectDirectory,
+        Path abiDirectory,
+        List<String> includes,
+        List<String> excludes,
+        String packageName,
+        Path outputDirectory,
+        Path stateFile,
+        String toolVersion) {
+    /** Copies the pattern lists. */
+    public GenerationRequest {
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+    }
 }

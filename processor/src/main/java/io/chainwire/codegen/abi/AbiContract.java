@@ -9,8 +9,8 @@ import java.util.List;
  * @param events the events, in ABI order
  */
 public record AbiContract(String name, List<AbiEvent> events) {
-  /** Copies the event list. */
-  public AbiContract {
-    events = List.copyOf(events);
-  }
+    /** Copies the event list. */
+    public AbiContract {
+        events = List.copyOf(events);
+    }
 }

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param internalType the ABI's {@code internalType}, for example {@code struct Market.Order[]}, or null
  */
 public record AbiParameter(String name, AbiType type, boolean indexed, String internalType) {
-  /** Validates the required fields. */
-  public AbiParameter {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(type, "type");
-  }
+    /** Validates the required fields. */
+    public AbiParameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+    }
 }

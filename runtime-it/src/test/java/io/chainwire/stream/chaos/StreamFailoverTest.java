@@ -16,37 +16,40 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two endpoints, the first dead: the stream backfills and follows on the second. */
 @AnvilTest
 class StreamFailoverTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  /** Returns a loopback port nothing listens on. */
-  private static int deadPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    /** Returns a loopback port nothing listens on. */
+    private static int deadPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
-  }
 
-  @Test
-  void runsOnTheSecondHttpEndpointWhenTheFirstRefusesConnections(Anvil anvil) throws Exception {
-    streamsDespiteDeadEndpoint(anvil, URI.create("http://127.0.0.1:" + deadPort()));
-  }
-
-  @Test
-  void pollsTheHttpEndpointWhenTheWebSocketEndpointIsDead(Anvil anvil) throws Exception {
-    streamsDespiteDeadEndpoint(anvil, URI.create("ws://127.0.0.1:" + deadPort()));
-  }
-
-  private void streamsDespiteDeadEndpoint(Anvil anvil, URI dead) throws Exception {
-    HelloChain chain = new HelloChain(anvil);
-    chain.send(30);
-    Path file = dir.resolve("ledger.db");
-    Ledger.create(file);
-    try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
-        // The chain is named: with the first endpoint dead, no other may say which chain to follow.
-        StreamHandle handle = ChaosStreams.builder(chain, store, dead, anvil.httpUrl()).chainId(31337).build()
-            .start()) {
-      chain.awaitLedger(file, 30, handle);
-      chain.send(10);
-      chain.awaitLedger(file, 40, handle);
+    @Test
+    void runsOnTheSecondHttpEndpointWhenTheFirstRefusesConnections(Anvil anvil) throws Exception {
+        streamsDespiteDeadEndpoint(anvil, URI.create("http://127.0.0.1:" + deadPort()));
     }
-  }
+
+    @Test
+    void pollsTheHttpEndpointWhenTheWebSocketEndpointIsDead(Anvil anvil) throws Exception {
+        streamsDespiteDeadEndpoint(anvil, URI.create("ws://127.0.0.1:" + deadPort()));
+    }
+
+    private void streamsDespiteDeadEndpoint(Anvil anvil, URI dead) throws Exception {
+        HelloChain chain = new HelloChain(anvil);
+        chain.send(30);
+        Path file = dir.resolve("ledger.db");
+        Ledger.create(file);
+        try (CheckpointStore store = SqliteCheckpointStore.builder(file).build();
+                // The chain is named: with the first endpoint dead, no other may say which chain to follow.
+                StreamHandle handle = ChaosStreams.builder(chain, store, dead, anvil.httpUrl())
+                        .chainId(31337)
+                        .build()
+                        .start()) {
+            chain.awaitLedger(file, 30, handle);
+            chain.send(10);
+            chain.awaitLedger(file, 40, handle);
+        }
+    }
 }

@@ -6,5 +6,5 @@ import java.sql.SQLException;
 /** One piece of a store's SQL work on a connection. */
 @FunctionalInterface
 interface SqlCall<T> {
-  T call(Connection connection) throws SQLException;
+    T call(Connection connection) throws SQLException;
 }

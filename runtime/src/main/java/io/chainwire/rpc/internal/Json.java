@@ -7,11 +7,11 @@ import java.io.IOException;
 
 /** The shared Jackson factory that writes requests; responses are read by {@link JsonReader}. */
 final class Json {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-  private Json() {}
+    private Json() {}
 
-  static JsonGenerator generator(ByteArrayOutputStream out) throws IOException {
-    return FACTORY.createGenerator(out);
-  }
+    static JsonGenerator generator(ByteArrayOutputStream out) throws IOException {
+        return FACTORY.createGenerator(out);
+    }
 }

@@ -9,6 +9,6 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface MessageReader<R> {
-  /** Reads the message; the reader is positioned before its first token. */
-  R read(JsonReader reader) throws IOException;
+    /** Reads the message; the reader is positioned before its first token. */
+    R read(JsonReader reader) throws IOException;
 }

@@ -9,11 +9,11 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface ResultReader<T> {
-  /**
-   * Reads the value whose first token is the reader's current token, consuming all of it.
-   *
-   * @param path where the value sits in the response, for messages, such as {@code result}
-   * @throws MalformedResponse if the value is not what the method returns
-   */
-  T read(JsonReader reader, String path) throws IOException;
+    /**
+     * Reads the value whose first token is the reader's current token, consuming all of it.
+     *
+     * @param path where the value sits in the response, for messages, such as {@code result}
+     * @throws MalformedResponse if the value is not what the method returns
+     */
+    T read(JsonReader reader, String path) throws IOException;
 }

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param logs its logs matching the stream's filter
  */
 public record BlockLogs(BlockRef block, List<RawLog> logs) {
-  /** Copies the logs and checks that nothing is missing. */
-  public BlockLogs {
-    Objects.requireNonNull(block, "block");
-    logs = List.copyOf(logs);
-  }
+    /** Copies the logs and checks that nothing is missing. */
+    public BlockLogs {
+        Objects.requireNonNull(block, "block");
+        logs = List.copyOf(logs);
+    }
 }

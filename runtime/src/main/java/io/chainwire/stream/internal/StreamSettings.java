@@ -47,75 +47,75 @@ import java.util.OptionalLong;
  * @param storeOutageLimit how long the checkpoint store may stay unreachable before the stream fails
  * @param strictDecoding whether a log of a tracked address that does not decode fails the stream
  * @param verifyBackfill whether every backfilled block is checked against its bloom
- * @param backfillAddedFilter whether a filter that differs from the checkpoint's is taken, after
- *     backfilling what it adds, instead of failing the stream
+ * @param backfillAddedFilter whether a filter that differs from the checkpoint's is taken, after backfilling what it
+ *     adds, instead of failing the stream
  * @param maxResponseBytes the largest response read from a node; fetched ranges held wait within twice it
  * @param metrics where counters and gauges go
  * @param environment the clock, node connections, randomness and fetch threads the engine uses
  */
 public record StreamSettings(
-    StreamId id,
-    List<RpcEndpoint> endpoints,
-    LogFilter filter,
-    long fromBlock,
-    int confirmations,
-    Optional<CheckpointStore> store,
-    Path checkpointDirectory,
-    List<EventDispatcher> dispatchers,
-    ErrorPolicy errorPolicy,
-    Duration pollInterval,
-    Duration headTimeout,
-    long maxRange,
-    int concurrency,
-    Duration requestTimeout,
-    Duration initialBackoff,
-    Duration maxBackoff,
-    int attemptsPerEndpoint,
-    int handlerAttempts,
-    Duration maxRetryAfter,
-    Duration stallTimeout,
-    OptionalLong chainId,
-    Duration startupTimeout,
-    boolean failFast,
-    boolean requireContractCode,
-    Duration leaseDuration,
-    Duration leaseRenewal,
-    boolean fencing,
-    Duration storeOutageLimit,
-    boolean strictDecoding,
-    boolean verifyBackfill,
-    boolean backfillAddedFilter,
-    long maxResponseBytes,
-    StreamMetrics metrics,
-    Environment environment) {
+        StreamId id,
+        List<RpcEndpoint> endpoints,
+        LogFilter filter,
+        long fromBlock,
+        int confirmations,
+        Optional<CheckpointStore> store,
+        Path checkpointDirectory,
+        List<EventDispatcher> dispatchers,
+        ErrorPolicy errorPolicy,
+        Duration pollInterval,
+        Duration headTimeout,
+        long maxRange,
+        int concurrency,
+        Duration requestTimeout,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        int attemptsPerEndpoint,
+        int handlerAttempts,
+        Duration maxRetryAfter,
+        Duration stallTimeout,
+        OptionalLong chainId,
+        Duration startupTimeout,
+        boolean failFast,
+        boolean requireContractCode,
+        Duration leaseDuration,
+        Duration leaseRenewal,
+        boolean fencing,
+        Duration storeOutageLimit,
+        boolean strictDecoding,
+        boolean verifyBackfill,
+        boolean backfillAddedFilter,
+        long maxResponseBytes,
+        StreamMetrics metrics,
+        Environment environment) {
 
-  /** Copies the lists and checks that nothing is missing. */
-  public StreamSettings {
-    Objects.requireNonNull(id, "id");
-    endpoints = List.copyOf(endpoints);
-    Objects.requireNonNull(filter, "filter");
-    Objects.requireNonNull(store, "store");
-    Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
-    dispatchers = List.copyOf(dispatchers);
-    Objects.requireNonNull(errorPolicy, "errorPolicy");
-    Objects.requireNonNull(pollInterval, "pollInterval");
-    Objects.requireNonNull(headTimeout, "headTimeout");
-    Objects.requireNonNull(requestTimeout, "requestTimeout");
-    Objects.requireNonNull(initialBackoff, "initialBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
-    Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
-    Objects.requireNonNull(stallTimeout, "stallTimeout");
-    Objects.requireNonNull(chainId, "chainId");
-    Objects.requireNonNull(startupTimeout, "startupTimeout");
-    Objects.requireNonNull(leaseDuration, "leaseDuration");
-    Objects.requireNonNull(leaseRenewal, "leaseRenewal");
-    Objects.requireNonNull(storeOutageLimit, "storeOutageLimit");
-    Objects.requireNonNull(metrics, "metrics");
-    Objects.requireNonNull(environment, "environment");
-  }
+    /** Copies the lists and checks that nothing is missing. */
+    public StreamSettings {
+        Objects.requireNonNull(id, "id");
+        endpoints = List.copyOf(endpoints);
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
+        dispatchers = List.copyOf(dispatchers);
+        Objects.requireNonNull(errorPolicy, "errorPolicy");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(headTimeout, "headTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(initialBackoff, "initialBackoff");
+        Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(chainId, "chainId");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(leaseDuration, "leaseDuration");
+        Objects.requireNonNull(leaseRenewal, "leaseRenewal");
+        Objects.requireNonNull(storeOutageLimit, "storeOutageLimit");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(environment, "environment");
+    }
 
-  /** Returns the file of the default SQLite checkpoint store: {@code <directory>/<id>.db}. */
-  public Path defaultStoreFile() {
-    return checkpointDirectory.resolve(id.value() + ".db");
-  }
+    /** Returns the file of the default SQLite checkpoint store: {@code <directory>/<id>.db}. */
+    public Path defaultStoreFile() {
+        return checkpointDirectory.resolve(id.value() + ".db");
+    }
 }

@@ -11,13 +11,13 @@ import java.util.List;
  * @param dimensions the array suffixes left to right: a length, or {@link ArrayType#DYNAMIC} for {@code []}
  */
 record TypeName(AbiType elementary, List<Integer> dimensions) {
-  /** Copies the dimensions. */
-  TypeName {
-    dimensions = List.copyOf(dimensions);
-  }
+    /** Copies the dimensions. */
+    TypeName {
+        dimensions = List.copyOf(dimensions);
+    }
 
-  /** Returns true for {@code tuple}, {@code tuple[]} and so on. */
-  boolean isTuple() {
-    return elementary == null;
-  }
+    /** Returns true for {@code tuple}, {@code tuple[]} and so on. */
+    boolean isTuple() {
+        return elementary == null;
+    }
 }

@@ -11,18 +11,22 @@ import java.util.Objects;
  * {@linkplain RawMessage#readable readable} whatever bytes it holds.
  */
 public final class MessagePrinter implements HelloHandler {
-  private final PrintStream out;
+    private final PrintStream out;
 
-  /** Creates a printer that writes one line per event to {@code out}. */
-  public MessagePrinter(PrintStream out) {
-    this.out = Objects.requireNonNull(out, "out");
-  }
+    /** Creates a printer that writes one line per event to {@code out}. */
+    public MessagePrinter(PrintStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
 
-  @Override
-  public void onMessageSent(Hello.MessageSent event, EventContext context) {
-    LogMeta meta = event.meta();
-    out.printf("%sblock %d, log %d: %s says \"%s\"%n",
-        context.removed() ? "removed " : "", meta.blockNumber(), meta.logIndex(), event.from(),
-        RawMessage.readable(RawMessage.of(event, context)));
-  }
+    @Override
+    public void onMessageSent(Hello.MessageSent event, EventContext context) {
+        LogMeta meta = event.meta();
+        out.printf(
+                "%sblock %d, log %d: %s says \"%s\"%n",
+                context.removed() ? "removed " : "",
+                meta.blockNumber(),
+                meta.logIndex(),
+                event.from(),
+                RawMessage.readable(RawMessage.of(event, context)));
+    }
 }

@@ -1,5 +1,5 @@
 /**
- * Event classes that chainwire-maven-plugin generates from the ABIs in {@code src/main/abi}:
- * {@code Hello}, with one record per event.
+ * Event classes that chainwire-maven-plugin generates from the ABIs in {@code src/main/abi}: {@code Hello}, with one
+ * record per event.
  */
 package io.chainwire.samples.hello.contract;
