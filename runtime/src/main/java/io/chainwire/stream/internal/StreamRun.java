@@ -177,8 +177,9 @@ public final class StreamRun implements StreamHandle {
             Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), environment.random());
             ProgressWatch progress = new ProgressWatch(
                     settings.id(), environment.clock(), settings.stallTimeout(), settings.metrics(), newState -> {
-                        setState(newState);
+                        // Metrics first: whoever sees the handle in a state finds the metrics there too.
                         settings.metrics().stateChanged(newState);
+                        setState(newState);
                     });
             ChainCheck chains = new ChainCheck(settings.id(), settings.chainId());
             recordedChain(store).ifPresent(chains::recorded);
@@ -259,8 +260,8 @@ public final class StreamRun implements StreamHandle {
                     release(subscription, fetchers, endpoints, settings.store().isEmpty() ? store : null);
                     LOG.info("stream '{}': {}", settings.id(), end == StreamState.FAILED ? "failed" : "stopped");
                 } finally {
-                    setState(end);
                     settings.metrics().stateChanged(end);
+                    setState(end);
                     terminated.countDown();
                 }
             }
