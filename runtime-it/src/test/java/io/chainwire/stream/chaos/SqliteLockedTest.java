@@ -35,6 +35,7 @@ class SqliteLockedTest {
     Path dir;
 
     @Test
+    @SuppressWarnings("try") // the locks are what the try blocks hold; the first is released inside its block
     void standsByWhileAnotherConnectionLocksTheFileBeforeBackfillAndWhileLiveThenResumes(Anvil anvil) throws Exception {
         HelloChain chain = new HelloChain(anvil);
         chain.send(20);

@@ -138,7 +138,7 @@ final class HelloCopies implements AutoCloseable {
 
     /** Kills every running copy. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (HelloJar copy : running) {
             copy.close();
         }

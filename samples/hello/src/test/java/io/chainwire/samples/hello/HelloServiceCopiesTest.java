@@ -39,6 +39,7 @@ class HelloServiceCopiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    @SuppressWarnings("try") // the leader is closed inside its try block, to watch the standby take over
     void oneServiceLeadsTheOtherStandsByAndTakesOverWhenTheLeaderStops(String kind) throws Exception {
         try (TestDatabase database = TestDatabase.open(kind, dir, "hello_service_copies");
                 Anvil anvil = Anvil.start();
