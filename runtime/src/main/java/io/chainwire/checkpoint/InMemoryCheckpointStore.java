@@ -234,6 +234,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
             Objects.requireNonNull(delivered, "delivered");
             requireOpen();
             List<RawLog> checked = CheckpointRules.requireDelivered(block, delivered);
+            requireUnmoved();
             CheckpointRules.requireNext(stream, head(), block, LOCATION);
             blocks.put(block.number(), block);
             logs.put(block.number(), checked);
@@ -245,6 +246,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
         public void rollbackTo(BlockRef forkPoint) {
             Objects.requireNonNull(forkPoint, "forkPoint");
             requireOpen();
+            requireUnmoved();
             Optional<BlockRef> stored = Optional.ofNullable(blocks.get(forkPoint.number()));
             CheckpointRules.requireForkPoint(stream, head(), stored, forkPoint, LOCATION);
             blocks.tailMap(forkPoint.number(), false).clear();
@@ -300,6 +302,20 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
                 }
             } finally {
                 close();
+            }
+        }
+
+        /**
+         * Refuses a leased unit of work whose checkpoint another copy moved before it began, as the SQL stores do when
+         * it records or rolls back, rather than judging its blocks against a checkpoint that is not its own.
+         */
+        private void requireUnmoved() {
+            if (lease != null) {
+                synchronized (leases) {
+                    if (!committed.getOrDefault(stream, Snapshot.EMPTY).head().equals(base)) {
+                        requireFence();
+                    }
+                }
             }
         }
 

@@ -530,6 +530,13 @@ abstract class CheckpointStoreContract {
                 stale.commit();
             });
         }
+        try (UnitOfWork stale = store.begin(lease, Optional.empty())) {
+            // Also when it records the very block the checkpoint moved to.
+            assertThrows(FencedException.class, () -> {
+                stale.markHandled(A.block(1));
+                stale.commit();
+            });
+        }
         try (UnitOfWork work = store.begin(lease, Optional.of(A.block(1)))) {
             work.markHandled(A.block(2));
             work.commit();

@@ -89,15 +89,8 @@ public final class BackfillComparison {
                 BackfillHarness.pin(ProcessHandle.current().pid(), 1, out);
             }
             EmittedLogs logs = BackfillHarness.emit(anvil, settings.logs(), settings.perTx(), out);
-            String[] arguments = {
-                logs.node().toString(),
-                logs.contract().toString(),
-                String.valueOf(logs.firstBlock()),
-                String.valueOf(logs.lastBlock()),
-                String.valueOf(logs.logs()),
-                String.valueOf(settings.range()),
-                String.valueOf(settings.concurrency())
-            };
+            String[] arguments = ChainwireBackfill.arguments(logs, settings.range(), settings.concurrency())
+                    .toArray(String[]::new);
             List<BackfillHarness.Measured[]> rounds = new ArrayList<>();
             for (int i = 1 - settings.warmup(); i <= settings.rounds(); i++) {
                 BackfillHarness.Measured[] round = new BackfillHarness.Measured[2];

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -348,19 +347,13 @@ public final class BackfillHarness {
     /** Runs one chainwire backfill in a child JVM with the small heap; returns its output line. */
     private static String runChild(EmittedLogs logs, Settings settings) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(Arrays.asList(
+        List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx" + settings.childHeap(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                ChainwireBackfill.class.getName(),
-                logs.node().toString(),
-                logs.contract().toString(),
-                String.valueOf(logs.firstBlock()),
-                String.valueOf(logs.lastBlock()),
-                String.valueOf(logs.logs()),
-                String.valueOf(settings.range()),
-                String.valueOf(settings.concurrency())));
+                ChainwireBackfill.class.getName()));
+        command.addAll(ChainwireBackfill.arguments(logs, settings.range(), settings.concurrency()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!child.waitFor(10, TimeUnit.MINUTES) || child.exitValue() != 0) {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * chainwire's side: an {@link EventStream} from the first block with logs, with a fresh checkpoint store and a handler
@@ -67,6 +68,18 @@ final class ChainwireBackfill {
             throw new IllegalStateException("the handler saw " + counter.count + " logs of " + logs.logs());
         }
         return counter.lastLogNanos - start;
+    }
+
+    /** Returns the arguments of {@link #main} for a backfill of {@code logs}. */
+    static List<String> arguments(EmittedLogs logs, long rangeBlocks, int concurrency) {
+        return List.of(
+                logs.node().toString(),
+                logs.contract().toString(),
+                String.valueOf(logs.firstBlock()),
+                String.valueOf(logs.lastBlock()),
+                String.valueOf(logs.logs()),
+                String.valueOf(rangeBlocks),
+                String.valueOf(concurrency));
     }
 
     /**

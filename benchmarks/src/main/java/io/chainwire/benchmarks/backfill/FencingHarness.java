@@ -15,8 +15,8 @@ import java.util.Locale;
  * alternating which goes first. The lease is taken either way. Warm-up rounds run first and are not reported.
  *
  * <p>Arguments: those of {@link BackfillHarness} ({@code logs}, {@code perTx}, {@code range}, {@code concurrency},
- * {@code warmup}, {@code rounds}, {@code store}, {@code postgres}) with the same defaults; {@code childHeap} and
- * {@code pin} do not apply.
+ * {@code warmup}, {@code rounds}, {@code store}, {@code postgres}, {@code verify}) with the same defaults;
+ * {@code childHeap} and {@code pin} do not apply.
  */
 public final class FencingHarness {
     private FencingHarness() {}
@@ -96,7 +96,7 @@ public final class FencingHarness {
                     String name = "round" + (i + settings.warmup()) + (fenced ? "_fenced" : "_unfenced");
                     try (CheckpointStore store = stores.open(name)) {
                         nanos[fenced ? 0 : 1] = ChainwireBackfill.run(
-                                logs, settings.range(), settings.concurrency(), store, name, fenced, false);
+                                logs, settings.range(), settings.concurrency(), store, name, fenced, settings.verify());
                     }
                 }
                 Round round = new Round(nanos[0], nanos[1]);

@@ -67,8 +67,10 @@ final class TakeoverCopy {
                             checkpoints.close();
                         },
                         "takeover-copy-shutdown"));
+        // A harness that dies without stopping its copies (SIGKILL, OOM) takes them with it.
+        ProcessHandle.current().parent().ifPresent(harness -> harness.onExit().thenRun(handle::close));
         while (!handle.awaitTermination(Duration.ofMinutes(1))) {
-            // Runs until SIGTERM or SIGKILL.
+            // Runs until SIGTERM or SIGKILL, or until the harness is gone.
         }
     }
 }

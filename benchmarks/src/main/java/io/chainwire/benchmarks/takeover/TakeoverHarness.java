@@ -77,7 +77,8 @@ public final class TakeoverHarness {
                 }
             }
             if (takeovers < 1 || block < 1) {
-                throw new IllegalArgumentException("takeovers and block must be positive");
+                throw new IllegalArgumentException(
+                        "takeovers and block must be positive, got takeovers=" + takeovers + ", block=" + block);
             }
             return new Settings(
                     takeovers,

@@ -147,17 +147,23 @@ public final class StreamEngine {
         if (backfill.done()) {
             return;
         }
+        // The stream handled everything up to the backfill's last block: that is where it stands while it waits.
+        next = backfill.last() + 1;
         head = latest();
         long finalized = finalizedBlock().map(BlockHeader::number).orElse(-1L);
-        if (backfillTarget(head.number() - settings.confirmations(), finalized) < backfill.last()) {
-            LOG.info(
-                    "stream '{}': waiting for block {} to be final before it backfills what its new filter adds",
-                    stream,
-                    backfill.last());
-            while (backfillTarget(head.number() - settings.confirmations(), finalized) < backfill.last()) {
-                awaitHead();
-                finalized = finalizedBlock().map(BlockHeader::number).orElse(-1L);
+        for (boolean waiting = false;
+                backfillTarget(head.number() - settings.confirmations(), finalized) < backfill.last();
+                waiting = true) {
+            if (!waiting) {
+                LOG.info(
+                        "stream '{}': waiting for block {} to be final before it backfills what its new filter adds",
+                        stream,
+                        backfill.last());
             }
+            // Waiting for finality is the stream's work now, not a stall.
+            progress.progressed();
+            awaitHead();
+            finalized = finalizedBlock().map(BlockHeader::number).orElse(-1L);
         }
         LOG.info(
                 "stream '{}': backfilling what its new filter adds to the recorded one ({}) in blocks {}..{}",

@@ -77,6 +77,7 @@ final class Supervisor {
         int failures = 0;
         while (true) {
             stop.check();
+            boolean leading = false;
             try {
                 if (!leadership.tryAcquire()) {
                     storeReached();
@@ -90,6 +91,7 @@ final class Supervisor {
                     continue;
                 }
                 standingBy = false;
+                leading = true;
                 if (progress.state() == StreamState.STANDBY) {
                     // Until the engine runs: loading the checkpoint and reading the head, as at the start.
                     progress.enter(StreamState.STARTING);
@@ -102,7 +104,8 @@ final class Supervisor {
                 leadership.demote(e.getMessage());
             } catch (CheckpointException e) {
                 if (!e.isTransient()) {
-                    if (!lostTheLease()) {
+                    // Only a copy that led can have been overtaken; one that failed to take the lease failed.
+                    if (!leading || !lostTheLease()) {
                         throw new CheckpointStoreFailedException(stream, e);
                     }
                     leadership.demote("another copy took over while it wrote: " + e.getMessage());

@@ -80,11 +80,6 @@ final class HelloJar implements AutoCloseable {
                 "kill -" + name + " " + process.pid() + " failed: " + output);
     }
 
-    /** Returns the JVM's process id. */
-    long pid() {
-        return process.pid();
-    }
-
     /** Sends SIGTERM and returns the exit status once the JVM has exited. */
     int terminate() throws InterruptedException {
         process.destroy();

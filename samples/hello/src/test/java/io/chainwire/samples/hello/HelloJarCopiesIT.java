@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,14 +64,14 @@ class HelloJarCopiesIT {
                     boolean hitLeader = round <= 2 || random.nextBoolean();
                     HelloJar target = hitLeader ? leader : running.get(random.nextInt(running.size()));
                     int depth = 1 + random.nextInt(MAX_REORG_DEPTH);
-                    Thread traffic = new Thread(
-                            () -> {
-                                chain.send(3);
-                                anvil.reorg(depth);
-                                chain.send(2);
-                            },
-                            "traffic");
-                    traffic.start();
+                    // Checked below: a reorganisation that failed or hung fails the round.
+                    FutureTask<Void> traffic = new FutureTask<>(() -> {
+                        chain.send(3);
+                        anvil.reorg(depth);
+                        chain.send(2);
+                        return null;
+                    });
+                    new Thread(traffic, "traffic").start();
                     if (round % 2 == 1) {
                         copies.kill(target);
                         copies.start();
@@ -78,7 +80,7 @@ class HelloJarCopiesIT {
                         Thread.sleep(PAUSE.toMillis());
                         target.resume();
                     }
-                    traffic.join(WAIT.toMillis());
+                    traffic.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     done.add((round % 2 == 1 ? "killed " : "paused ") + (target == leader ? "the leader" : "a copy")
                             + ", reorganised " + depth);
                     leader = copies.awaitOneLeader();

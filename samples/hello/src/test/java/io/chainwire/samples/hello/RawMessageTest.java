@@ -7,6 +7,7 @@ import io.chainwire.abi.Bytes;
 import io.chainwire.abi.Hash;
 import io.chainwire.abi.LogMeta;
 import io.chainwire.abi.RawLog;
+import io.chainwire.abi.Topics;
 import io.chainwire.handler.EventContext;
 import io.chainwire.samples.hello.contract.Hello;
 import io.chainwire.testkit.Calldata;
@@ -32,9 +33,7 @@ class RawMessageTest {
         byte[] calldata =
                 Calldata.function("send(string)").bytes(message).encode().toByteArray();
         Bytes data = Bytes.of(Arrays.copyOfRange(calldata, 4, calldata.length));
-        byte[] topic = new byte[32];
-        System.arraycopy(SENDER.toByteArray(), 0, topic, 12, 20);
-        return new RawLog(List.of(Hello.MessageSent.TOPIC0, Hash.of(topic)), data, META);
+        return new RawLog(List.of(Hello.MessageSent.TOPIC0, Topics.address(SENDER)), data, META);
     }
 
     /** The context a stream gives a handler: it carries the raw log. */

@@ -85,7 +85,6 @@ final class HttpConnection implements Runnable {
         }
         Upstream.Answer answer = answer(message, body);
         if (answer == null) {
-            server.release(socket);
             return false;
         }
         byte[] bytes = fault instanceof Fault.Truncate
