@@ -49,13 +49,19 @@ final class BlockFetch implements NodeCaller.Attempt<List<RawLog>> {
                             : checks.filter().withBlockHash(header.hash()),
                     block);
         } catch (RpcErrorException e) {
-            Optional<BlockHeader> now = endpoint.request(client -> client.getBlockByNumber(header.number()));
-            if (now.isEmpty() || !now.get().hash().equals(header.hash())) {
-                throw new ChainMoved();
+            requireStillOnChain(endpoint);
+            throw e;
+        }
+        List<RawLog> checked;
+        try {
+            checked = checks.block(endpoint, header, logs);
+        } catch (FaultyAnswer e) {
+            // Asked by number, the node answers for the block at that number now, which may be another one.
+            if (suspicion.raised()) {
+                requireStillOnChain(endpoint);
             }
             throw e;
         }
-        List<RawLog> checked = checks.block(endpoint, header, logs);
         try {
             blooms.check(endpoint, describe(), header, checked);
         } catch (SuspectAnswer e) {
@@ -64,5 +70,13 @@ final class BlockFetch implements NodeCaller.Attempt<List<RawLog>> {
             }
         }
         return checked;
+    }
+
+    /** @throws ChainMoved if the node has no block at the header's number, or another one */
+    private void requireStillOnChain(Endpoint endpoint) {
+        Optional<BlockHeader> now = endpoint.request(client -> client.getBlockByNumber(header.number()));
+        if (now.isEmpty() || !now.get().hash().equals(header.hash())) {
+            throw new ChainMoved();
+        }
     }
 }
